@@ -1,1 +1,48 @@
-export {};
+// Public API of @sluice/core. `reflect-metadata` must load before any tsyringe decorator runs.
+import "reflect-metadata";
+
+// Bedrock's Converse types are the message format.
+export type * from "./types.js";
+
+// Errors
+export * from "./errors/index.js";
+
+// Model contract and the Converse implementation
+export type { Model, ModelRequest, ModelResponse, ModelCallOptions } from "./model/model.js";
+export { ConverseModel } from "./model/converse-model.js";
+export { ResponseAssembler, parseToolInput } from "./model/response-assembler.js";
+export { responseToEvents } from "./model/response-events.js";
+export { createBedrockClient, type BedrockClientOptions } from "./client/create-bedrock-client.js";
+
+// Middleware pipeline
+export { ModelResult, type ModelResultObserver } from "./middleware/model-result.js";
+export type { ModelCall, ModelCallState, ModelMiddleware, ModelNext } from "./middleware/model-middleware.js";
+export type {
+  ToolCall,
+  ToolCallInterrupt,
+  ToolCallOutcome,
+  ToolCallResult,
+  ToolCallState,
+  ToolMiddleware,
+  ToolNext,
+} from "./middleware/tool-middleware.js";
+export type { Middleware, MiddlewareObject } from "./middleware/middleware.js";
+export { compose, type Layer, type WrapPoint } from "./middleware/compose.js";
+
+// Conversation state
+export { Conversation, type ConversationInit, type ConversationSnapshot } from "./conversation/conversation.js";
+export { checkMessage } from "./conversation/message-rules.js";
+export { type Usage, emptyUsage, addUsage } from "./conversation/usage.js";
+export { InMemoryConversationStore, type ConversationStore } from "./conversation/conversation-store.js";
+
+// Tools contract
+export type { AgentTool, ToolContext, ToolOutput } from "./tools/agent-tool.js";
+export { ToolRegistry, assertToolName } from "./tools/tool-registry.js";
+export { ToolInputError } from "./tools/tool-input-error.js";
+
+// Logging and time
+export { type Logger, silentLogger, consoleLogger } from "./logging/logger.js";
+export { type Clock, systemClock } from "./logging/clock.js";
+
+// Dependency injection
+export { Tokens } from "./di/tokens.js";

@@ -1,0 +1,68 @@
+import { SluiceError } from "./sluice-error.js";
+
+/** Bedrock exceptions worth retrying: throttling, capacity and transient server faults. */
+const retryableNames = new Set([
+  "ThrottlingException",
+  "ServiceUnavailableException",
+  "InternalServerException",
+  "ModelNotReadyException",
+  "ModelTimeoutException",
+]);
+
+/**
+ * An exception answered by Bedrock (or the emulator), as an HTTP error or as an exception frame
+ * inside a stream. `errorName` is the service's exception name, read from `x-amzn-ErrorType`
+ * by the AWS SDK, never guessed from the message text.
+ *
+ * @example
+ * catch (error) { if (BedrockError.isInstance(error) && error.errorName === "ThrottlingException") await wait(); }
+ */
+export class BedrockError extends SluiceError {
+  /** The service's exception name, e.g. `ThrottlingException`, `ValidationException`. */
+  readonly errorName: string;
+  /** HTTP status, when the error arrived as an HTTP response (absent for in-stream exceptions). */
+  readonly httpStatus: number | undefined;
+  readonly requestId: string | undefined;
+  /** True when the exception arrived as a frame inside an event stream. */
+  readonly inStream: boolean;
+
+  constructor(
+    errorName: string,
+    message: string,
+    details: { httpStatus?: number; requestId?: string; inStream?: boolean; cause?: unknown } = {},
+  ) {
+    super("bedrock", `${errorName}: ${message}`, { cause: details.cause, isRetryable: retryableNames.has(errorName) });
+    this.errorName = errorName;
+    this.httpStatus = details.httpStatus;
+    this.requestId = details.requestId;
+    this.inStream = details.inStream ?? false;
+  }
+
+  static override isInstance(value: unknown): value is BedrockError {
+    return SluiceError.isInstance(value) && value.code === "bedrock";
+  }
+
+  /**
+   * Wraps an error thrown by the AWS SDK. Errors that are not service exceptions (aborts,
+   * Sluice errors, programming errors) are returned unchanged.
+   */
+  static fromSdkError(error: unknown, inStream = false): unknown {
+    if (SluiceError.isInstance(error) || typeof error !== "object" || error === null) return error;
+    const candidate = error as {
+      name?: unknown;
+      message?: unknown;
+      $fault?: unknown;
+      $metadata?: { httpStatusCode?: number; requestId?: string };
+    };
+    if (candidate.$fault !== "client" && candidate.$fault !== "server") return error;
+    const name = typeof candidate.name === "string" ? candidate.name : "UnknownError";
+    const message = typeof candidate.message === "string" ? candidate.message : "";
+    const status = candidate.$metadata?.httpStatusCode;
+    return new BedrockError(name, message, {
+      httpStatus: inStream ? undefined : status,
+      requestId: candidate.$metadata?.requestId,
+      inStream,
+      cause: error,
+    });
+  }
+}

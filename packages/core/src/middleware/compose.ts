@@ -1,0 +1,78 @@
+import { MiddlewareError } from "../errors/middleware-error.js";
+
+/** A layer of the onion: gets the call and `next`, returns what `next` gave it (or its own answer). */
+export type Layer<Call, Argument, Result> = (
+  call: Call,
+  next: (argument?: Argument) => Promise<Result>,
+) => Promise<Result> | Result;
+
+/** How one wrap point plugs into `compose`. */
+export interface WrapPoint<Call, Argument, Result> {
+  /** e.g. "model" or "tool", used in error messages. */
+  kind: string;
+  /** The call the next layer sees when a layer passes `argument` to `next`. */
+  rebind(call: Call, argument: Argument): Call;
+  /** Checks what a layer returned. */
+  isResult(value: unknown): value is Result;
+  /** What a layer should return instead, for the error message. */
+  expected: string;
+}
+
+/**
+ * Composes middleware into one function, first layer outermost (the onion). Each layer may
+ * call `next` any number of times one after another (a retry), or not at all (a short-circuit).
+ * The contract is checked: returning nothing, returning before a started `next()` settles, or
+ * calling `next()` while it is still running fails with a `MiddlewareError`.
+ *
+ * @example
+ * const run = compose(layers, (call) => callModel(call), modelWrapPoint);
+ * const result = await run(call);
+ */
+export function compose<Call, Argument, Result>(
+  layers: ReadonlyArray<Layer<Call, Argument, Result>>,
+  terminal: (call: Call) => Promise<Result>,
+  point: WrapPoint<Call, Argument, Result>,
+): (call: Call) => Promise<Result> {
+  return function composed(call) {
+    return dispatch(0, call);
+  };
+
+  async function dispatch(index: number, call: Call): Promise<Result> {
+    const layer = layers[index];
+    if (!layer) return terminal(call);
+    let running = false;
+    const next = (argument?: Argument): Promise<Result> => {
+      if (running) {
+        throw new MiddlewareError(
+          `${describe(layer, index, point.kind)} called next() while its previous next() was still running. ` +
+            "Await each next() before calling it again.",
+        );
+      }
+      running = true;
+      const downstream = dispatch(index + 1, argument === undefined ? call : point.rebind(call, argument));
+      downstream.then(
+        () => (running = false),
+        () => (running = false),
+      );
+      return downstream;
+    };
+    const result = await layer(call, next);
+    if (running) {
+      throw new MiddlewareError(
+        `${describe(layer, index, point.kind)} returned before the promise from next() settled. ` +
+          "Await next() (or return it) instead of leaving it running.",
+      );
+    }
+    if (!point.isResult(result)) {
+      throw new MiddlewareError(
+        `${describe(layer, index, point.kind)} returned ${result === undefined ? "nothing" : typeof result}. ` +
+          `Return ${point.expected}.`,
+      );
+    }
+    return result;
+  }
+}
+
+function describe(layer: Function, index: number, kind: string): string {
+  return `The ${kind} middleware ${layer.name ? `"${layer.name}"` : "(anonymous)"} at position ${index}`;
+}

@@ -1,0 +1,43 @@
+import type { DependencyContainer } from "tsyringe";
+import type { ModelRequest } from "../model/model.js";
+import type { ModelResult } from "./model-result.js";
+
+/**
+ * Values middleware share during one model call. Empty by default; extend it by declaration
+ * merging so reads and writes stay typed:
+ *
+ * @example
+ * declare module "@sluice/core" { interface ModelCallState { cacheHit?: boolean } }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface ModelCallState {}
+
+/** One model call as a middleware sees it. Replace the request by passing a new one to `next`. */
+export interface ModelCall {
+  /** The request as it reaches this middleware (after the outer middleware changed it). */
+  readonly request: ModelRequest;
+  /** True for `agent.stream()` (ConverseStream), false for `agent.send()` (Converse). */
+  readonly streaming: boolean;
+  /** Aborts with the caller's signal; pass it on to anything slow you start. */
+  readonly signal: AbortSignal;
+  /** Shared by every middleware of this call. */
+  readonly state: ModelCallState;
+  /** 1 for the first model call of an agent run, 2 after the first tool round, and so on. */
+  readonly step: number;
+  /** The agent's dependency container. */
+  readonly container: DependencyContainer | undefined;
+}
+
+/** Calls the rest of the pipeline; with no argument it passes the request unchanged. */
+export type ModelNext = (request?: ModelRequest) => Promise<ModelResult>;
+
+/**
+ * A model-call middleware: gets the call and `next`, returns a `ModelResult`. It may change the
+ * request, answer without calling `next` (`ModelResult.fromResponse(...)`), call `next` again
+ * after a failure, or observe and transform the result. The first registered is the outermost.
+ *
+ * @example
+ * const addSystem: ModelMiddleware = (call, next) =>
+ *   next({ ...call.request, system: [{ text: "Be brief." }, ...(call.request.system ?? [])] });
+ */
+export type ModelMiddleware = (call: ModelCall, next: ModelNext) => Promise<ModelResult> | ModelResult;

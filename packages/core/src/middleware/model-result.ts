@@ -1,0 +1,185 @@
+import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
+import { MiddlewareError } from "../errors/middleware-error.js";
+import type { ModelResponse } from "../model/model.js";
+import { ResponseAssembler } from "../model/response-assembler.js";
+import { responseToEvents } from "../model/response-events.js";
+
+const marker = Symbol.for("sluice.model-result");
+
+/** Callbacks for observing a result without buffering a stream. */
+export interface ModelResultObserver {
+  /** Called for every event as it passes, before the caller sees it. */
+  onEvent?(event: ConverseStreamOutput): void;
+  /** Called once with the complete response after the last event. */
+  onResponse?(response: ModelResponse): void;
+  /** Called if the stream fails; the error still reaches the caller. */
+  onError?(error: unknown): void;
+}
+
+/**
+ * What a model call returns through the middleware pipeline, for streaming and non-streaming
+ * calls alike: an async iterable of ConverseStream events that also yields the complete
+ * response. A non-streaming call holds the response and only produces events when someone
+ * iterates; a streaming call assembles the response from its events.
+ *
+ * Consume it once: iterate it, or `await result.response()` (which buffers the events so the
+ * result can still be iterated afterwards, for example by a caching middleware).
+ *
+ * @example
+ * const logging: ModelMiddleware = async (call, next) =>
+ *   (await next()).observe({ onResponse: (response) => console.log(response.usage) });
+ */
+export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
+  private readonly [marker] = true;
+  private readonly source: AsyncIterable<ConverseStreamOutput> | undefined;
+  private completed: ModelResponse | undefined;
+  private buffered: ConverseStreamOutput[] | undefined;
+  private started = false;
+  private readonly done: Promise<ModelResponse>;
+  private resolveDone!: (response: ModelResponse) => void;
+  private rejectDone!: (error: unknown) => void;
+
+  private constructor(source: AsyncIterable<ConverseStreamOutput> | undefined, response: ModelResponse | undefined) {
+    this.source = source;
+    this.completed = response;
+    this.done = new Promise<ModelResponse>((resolve, reject) => {
+      this.resolveDone = resolve;
+      this.rejectDone = reject;
+    });
+    // The caller may never ask for the response; do not report its failure as unhandled.
+    this.done.catch(() => undefined);
+    if (response) this.resolveDone(response);
+  }
+
+  /** A result that already holds the complete response (a non-streaming call, or a cache hit). */
+  static fromResponse(response: ModelResponse): ModelResult {
+    return new ModelResult(undefined, response);
+  }
+
+  /** A result whose response is assembled from a ConverseStream event sequence. */
+  static fromEvents(events: AsyncIterable<ConverseStreamOutput> | Iterable<ConverseStreamOutput>): ModelResult {
+    return new ModelResult(toAsyncIterable(events), undefined);
+  }
+
+  static isInstance(value: unknown): value is ModelResult {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  }
+
+  /** The complete response. On a stream nobody iterates yet, this reads (and buffers) every event. */
+  async response(): Promise<ModelResponse> {
+    if (this.completed) return this.completed;
+    if (!this.started) {
+      const buffered: ConverseStreamOutput[] = [];
+      for await (const event of this.run()) buffered.push(event);
+      this.buffered = buffered;
+    }
+    return this.done;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<ConverseStreamOutput> {
+    if (this.buffered) {
+      const events = this.buffered;
+      this.buffered = undefined;
+      return toAsyncIterable(events)[Symbol.asyncIterator]();
+    }
+    if (this.started) {
+      throw new MiddlewareError(
+        "A ModelResult can be consumed once. To read it in a middleware and still pass it on, call " +
+          "`await result.response()` (which buffers it), or use `result.observe(...)` / `result.mapEvents(...)`.",
+      );
+    }
+    if (this.completed && !this.source) {
+      this.started = true;
+      return toAsyncIterable(responseToEvents(this.completed))[Symbol.asyncIterator]();
+    }
+    return this.run()[Symbol.asyncIterator]();
+  }
+
+  private async *run(): AsyncGenerator<ConverseStreamOutput> {
+    this.started = true;
+    const source = this.source;
+    if (!source) return;
+    const assembler = new ResponseAssembler();
+    let settled = false;
+    try {
+      for await (const event of source) {
+        assembler.add(event);
+        yield event;
+      }
+      this.completed = assembler.finish();
+      settled = true;
+      this.resolveDone(this.completed);
+    } catch (error) {
+      settled = true;
+      this.rejectDone(error);
+      throw error;
+    } finally {
+      // The consumer stopped iterating early: there is no complete response to report.
+      if (!settled) this.rejectDone(new MiddlewareError("The stream was not read to the end, so it has no complete response."));
+    }
+  }
+
+  /**
+   * A result that passes every event through `transform`; return the event (changed or not),
+   * several events, or `undefined` to drop it. The response is assembled from the transformed events.
+   */
+  mapEvents(
+    transform: (event: ConverseStreamOutput) => ConverseStreamOutput | ConverseStreamOutput[] | undefined,
+  ): ModelResult {
+    const upstream = this;
+    return ModelResult.fromEvents(
+      (async function* mapped() {
+        for await (const event of upstream) {
+          const output = transform(event);
+          if (output === undefined) continue;
+          if (Array.isArray(output)) yield* output;
+          else yield output;
+        }
+      })(),
+    );
+  }
+
+  /** A result that reports events, the final response and failures to `observer` without buffering. */
+  observe(observer: ModelResultObserver): ModelResult {
+    if (this.completed && !this.source && !observer.onEvent) {
+      try {
+        observer.onResponse?.(this.completed);
+      } catch (error) {
+        return ModelResult.failed(error);
+      }
+      return this;
+    }
+    const upstream = this;
+    const assembler = new ResponseAssembler();
+    return ModelResult.fromEvents(
+      (async function* observed() {
+        try {
+          for await (const event of upstream) {
+            observer.onEvent?.(event);
+            if (observer.onResponse) assembler.add(event);
+            yield event;
+          }
+        } catch (error) {
+          observer.onError?.(error);
+          throw error;
+        }
+        observer.onResponse?.(assembler.finish());
+      })(),
+    );
+  }
+
+  private static failed(error: unknown): ModelResult {
+    return ModelResult.fromEvents(
+      (async function* failing(): AsyncGenerator<ConverseStreamOutput> {
+        throw error;
+      })(),
+    );
+  }
+}
+
+function toAsyncIterable<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> {
+  if (Symbol.asyncIterator in source) return source;
+  return (async function* fromSync() {
+    yield* source;
+  })();
+}
