@@ -46,3 +46,15 @@ export { type Clock, systemClock } from "./logging/clock.js";
 
 // Dependency injection
 export { Tokens } from "./di/tokens.js";
+export { registerSluice, type SluiceRegistration } from "./di/register-sluice.js";
+
+// The agent
+export { Agent, type AgentStream, type RunOptions } from "./agent/agent.js";
+export type { AgentOptions } from "./agent/agent-options.js";
+export { defaultMaxSteps, defaultToolConcurrency, defaultToolTimeoutMs } from "./agent/agent-options.js";
+export type { AgentInput } from "./agent/agent-input.js";
+export type { AgentResult, AgentRunStatus, AgentStep, PendingInterrupt, ToolCallRecord } from "./agent/agent-result.js";
+export type { AgentSnapshot, PausedRunSnapshot } from "./agent/agent-snapshot.js";
+export type * from "./agent/agent-events.js";
+export { createModelPipeline } from "./agent/model-pipeline.js";
+export { validateInferenceConfig, validateModelId, isPromptArn } from "./agent/validate-options.js";

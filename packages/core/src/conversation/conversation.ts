@@ -70,16 +70,22 @@ export class Conversation {
     this.appendAll([message]);
   }
 
-  /** Appends several messages as one unit: all are checked first, then all are added, or none. */
-  appendAll(messages: readonly Message[]): void {
-    let previous = this.lastMessage;
+  /**
+   * Appends several messages as one unit: all are checked first, then all are added, or none.
+   * With `replacesLast`, the first message takes the place of the current last message (used to
+   * add new input to a trailing user message that holds tool results).
+   */
+  appendAll(messages: readonly Message[], options: { replacesLast?: boolean } = {}): void {
+    const keep = options.replacesLast ? Math.max(this.list.length - 1, 0) : this.list.length;
+    let previous = this.list[keep - 1];
     for (let offset = 0; offset < messages.length; offset += 1) {
       const message = messages[offset] as Message;
-      const index = this.list.length + offset;
+      const index = keep + offset;
       const problem = checkMessage(message, previous, index);
       if (problem) throw new ConversationValidationError(problem, index);
       previous = message;
     }
+    this.list.length = keep;
     for (const message of messages) this.list.push(deepFreeze(message));
   }
 

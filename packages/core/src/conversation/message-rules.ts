@@ -38,7 +38,10 @@ function checkBlock(block: ContentBlock | undefined, role: "user" | "assistant",
     return `${where} is a blank text block; Bedrock refuses blank text. Remove the block or give it text.`;
   }
   if (block.toolUse && role !== "assistant") return `${where}: toolUse blocks may only appear in assistant messages.`;
-  if (block.toolResult && role !== "user") return `${where}: toolResult blocks may only appear in user messages.`;
+  // Server-side tools (e.g. Nova's code interpreter) put a typed toolResult in the assistant message.
+  if (block.toolResult && role !== "user" && block.toolResult.type === undefined) {
+    return `${where}: toolResult blocks may only appear in user messages.`;
+  }
   if (block.reasoningContent && role !== "assistant") {
     return `${where}: reasoningContent blocks may only appear in assistant messages; keep them in the assistant turn that produced them.`;
   }
@@ -52,8 +55,10 @@ function checkBlock(block: ContentBlock | undefined, role: "user" | "assistant",
 function checkToolPairing(message: Message, previous: Message | undefined, where: string): string | undefined {
   const asked = toolUseIds(previous);
   const answered: string[] = [];
-  for (const block of message.content ?? []) {
-    if (block.toolResult?.toolUseId) answered.push(block.toolResult.toolUseId);
+  if (message.role === "user") {
+    for (const block of message.content ?? []) {
+      if (block.toolResult?.toolUseId) answered.push(block.toolResult.toolUseId);
+    }
   }
   if (asked.length === 0 && answered.length === 0) return undefined;
   for (const id of answered) {
@@ -76,6 +81,9 @@ function checkToolPairing(message: Message, previous: Message | undefined, where
 export function toolUseIds(message: Message | undefined): string[] {
   if (!message || message.role !== "assistant") return [];
   const ids: string[] = [];
-  for (const block of message.content ?? []) if (block.toolUse?.toolUseId) ids.push(block.toolUse.toolUseId);
+  for (const block of message.content ?? []) {
+    // Server-side tool uses are answered by the service inside the same message.
+    if (block.toolUse?.toolUseId && block.toolUse.type !== "server_tool_use") ids.push(block.toolUse.toolUseId);
+  }
   return ids;
 }

@@ -18,6 +18,8 @@ import type { ToolRegistry } from "../tools/tool-registry.js";
 export const Tokens = {
   /** The `BedrockRuntimeClient` that `ConverseModel` sends through. */
   BedrockClient: Symbol.for("sluice.BedrockClient") as InjectionToken<BedrockRuntimeClient>,
+  /** The default model ID for agents built in this container (`registerSluice({ modelId })`). */
+  ModelId: Symbol.for("sluice.ModelId") as InjectionToken<string>,
   /** The `Model` that answers the agent's requests (default: `ConverseModel`). */
   Model: Symbol.for("sluice.Model") as InjectionToken<Model>,
   /** Extra middleware, `Middleware[]`, run outside the agent's own `middleware` option. */

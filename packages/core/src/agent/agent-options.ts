@@ -1,0 +1,103 @@
+import type {
+  BedrockRuntimeClient,
+  InferenceConfiguration,
+  PerformanceConfiguration,
+  PromptVariableValues,
+  SystemContentBlock,
+  ToolChoice,
+} from "@aws-sdk/client-bedrock-runtime";
+import type { DependencyContainer } from "tsyringe";
+import type { BedrockClientOptions } from "../client/create-bedrock-client.js";
+import type { Conversation, ConversationSnapshot } from "../conversation/conversation.js";
+import type { ConversationStore } from "../conversation/conversation-store.js";
+import type { Logger } from "../logging/logger.js";
+import type { Middleware } from "../middleware/middleware.js";
+import type { Model, ModelRequest } from "../model/model.js";
+import type { AgentTool } from "../tools/agent-tool.js";
+
+/**
+ * Options of `new Agent(...)`. Only `modelId` is required (it may also come from
+ * `registerSluice`). Unknown keys are refused, so a misspelt option fails loudly.
+ *
+ * @example
+ * new Agent({ modelId: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", system: "Be brief.", maxSteps: 8 });
+ */
+export interface AgentOptions {
+  /** Base model ID, inference profile ID, or a prompt / provisioned / custom model ARN. */
+  modelId?: string;
+  /** A ready `BedrockRuntimeClient`. */
+  client?: BedrockRuntimeClient;
+  /** How to build the client when none is passed (region, credentials, endpoint, transport). */
+  clientOptions?: BedrockClientOptions;
+  /** Answers the requests instead of `ConverseModel` (an InvokeModel adapter, a test double). */
+  model?: Model;
+  /** System prompt: text, or Bedrock system blocks (text, guardContent, cachePoint). */
+  system?: string | SystemContentBlock[];
+  tools?: readonly AgentTool[];
+  toolChoice?: ToolChoice;
+  /** Model-call and tool-call middleware; the first is the outermost. */
+  middleware?: readonly Middleware[];
+  inferenceConfig?: InferenceConfiguration;
+  additionalModelRequestFields?: ModelRequest["additionalModelRequestFields"];
+  additionalModelResponseFieldPaths?: string[];
+  guardrailConfig?: ModelRequest["guardrailConfig"];
+  /** Values for a prompt-management prompt's variables (with a prompt ARN as modelId). */
+  promptVariables?: Record<string, PromptVariableValues>;
+  requestMetadata?: Record<string, string>;
+  performanceConfig?: PerformanceConfiguration;
+  /** Most model calls in one `send()`/`stream()`. Default 10. */
+  maxSteps?: number;
+  /** Most tool calls running at once. Default 4. Use 1 (or `toolExecution: "sequential"`) to run them in order. */
+  toolConcurrency?: number;
+  toolExecution?: "parallel" | "sequential";
+  /** Default timeout of a tool call in milliseconds (a tool's own `timeoutMs` wins). Default 60,000. */
+  toolTimeoutMs?: number;
+  /** `model` (default): a failed tool call goes back to the model as an error result. `throw`: it ends the run. */
+  toolErrors?: "model" | "throw";
+  /** What an overlapping `send()`/`stream()` does: wait for the running one (`queue`, default) or fail (`reject`). */
+  concurrency?: "queue" | "reject";
+  logger?: Logger;
+  /** Parent container; the agent runs in a child of it. */
+  container?: DependencyContainer;
+  /** Start from this conversation (or snapshot) instead of an empty one. */
+  conversation?: Conversation | ConversationSnapshot;
+  /** With `store`: load this conversation on first use and save it after every turn. */
+  conversationId?: string;
+  store?: ConversationStore;
+  /** Shown in logs. */
+  name?: string;
+}
+
+export const agentOptionKeys: ReadonlyArray<keyof AgentOptions> = [
+  "modelId",
+  "client",
+  "clientOptions",
+  "model",
+  "system",
+  "tools",
+  "toolChoice",
+  "middleware",
+  "inferenceConfig",
+  "additionalModelRequestFields",
+  "additionalModelResponseFieldPaths",
+  "guardrailConfig",
+  "promptVariables",
+  "requestMetadata",
+  "performanceConfig",
+  "maxSteps",
+  "toolConcurrency",
+  "toolExecution",
+  "toolTimeoutMs",
+  "toolErrors",
+  "concurrency",
+  "logger",
+  "container",
+  "conversation",
+  "conversationId",
+  "store",
+  "name",
+];
+
+export const defaultMaxSteps = 10;
+export const defaultToolConcurrency = 4;
+export const defaultToolTimeoutMs = 60_000;

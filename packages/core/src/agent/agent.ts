@@ -1,0 +1,312 @@
+import type { SystemContentBlock, ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
+import { EventEmitter } from "eventemitter3";
+import { container as rootContainer, type DependencyContainer } from "tsyringe";
+import { Conversation } from "../conversation/conversation.js";
+import type { ConversationStore } from "../conversation/conversation-store.js";
+import { emptyUsage } from "../conversation/usage.js";
+import { registerDefaults } from "../di/register-sluice.js";
+import { Tokens } from "../di/tokens.js";
+import { AbortError } from "../errors/abort-error.js";
+import { AgentRunError } from "../errors/agent-errors.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
+import { SluiceError } from "../errors/sluice-error.js";
+import { splitMiddleware } from "../middleware/middleware.js";
+import type { Model } from "../model/model.js";
+import { ToolRegistry } from "../tools/tool-registry.js";
+import type { AgentEvent, AgentEventMap } from "./agent-events.js";
+import { toUserMessage, type AgentInput } from "./agent-input.js";
+import { defaultMaxSteps, defaultToolConcurrency, defaultToolTimeoutMs, type AgentOptions } from "./agent-options.js";
+import type { AgentResult } from "./agent-result.js";
+import { pausedFromJson, pausedToJson, type AgentSnapshot } from "./agent-snapshot.js";
+import { EventChannel } from "./event-channel.js";
+import { createModelPipeline } from "./model-pipeline.js";
+import { RunQueue } from "./run-queue.js";
+import { ToolExecutor } from "./tool-executor.js";
+import { runTurn, type PausedTurn, type TurnStart } from "./turn-runner.js";
+import { isPromptArn, validateAgentOptions, validateModelId } from "./validate-options.js";
+
+/** Per-call options of `send`, `stream` and `resume`. */
+export interface RunOptions {
+  /** Aborting cancels the model's HTTP request and running tools, and rolls the turn back. */
+  signal?: AbortSignal;
+}
+
+/** What `agent.stream()` returns: the run's events as they happen, and its result. */
+export interface AgentStream extends AsyncIterable<AgentEvent> {
+  /** Resolves when the run ends (whether or not the events are read). */
+  readonly result: Promise<AgentResult>;
+}
+
+/**
+ * An agent: one conversation with a model on Bedrock, the tool loop, and the middleware pipeline.
+ * `send()` and `stream()` continue the same conversation; overlapping calls wait their turn.
+ * Events of every run are also emitted (`agent.on("text-delta", ...)`).
+ *
+ * @example
+ * const agent = new Agent({ modelId: "us.amazon.nova-lite-v1:0", system: "Be brief.", tools: [weather] });
+ * const first = await agent.send("Weather in Paris?");
+ * for await (const event of agent.stream("And in Rome?")) if (event.type === "text-delta") process.stdout.write(event.text);
+ */
+export class Agent extends EventEmitter<AgentEventMap> {
+  /** This agent's dependency container (a child of the one passed in options). */
+  readonly container: DependencyContainer;
+  private readonly options: AgentOptions;
+  private readonly modelId: string;
+  private readonly registry: ToolRegistry;
+  private readonly queue: RunQueue;
+  private current: Conversation;
+  private paused: PausedTurn | undefined;
+  private loaded: boolean;
+  private model: Model | undefined;
+
+  constructor(options: AgentOptions) {
+    super();
+    validateAgentOptions(options);
+    this.options = options;
+    this.container = (options.container ?? rootContainer).createChildContainer();
+    registerDefaults(this.container, options);
+    const modelId = options.modelId ?? (this.container.isRegistered(Tokens.ModelId, true) ? this.container.resolve(Tokens.ModelId) : undefined);
+    validateModelId(modelId);
+    this.modelId = modelId;
+    this.registry = new ToolRegistry(options.tools ?? []);
+    this.container.register(Tokens.ToolRegistry, { useValue: this.registry });
+    this.queue = new RunQueue(options.concurrency ?? "queue");
+    this.current = this.initialConversation();
+    this.loaded = options.conversationId === undefined;
+  }
+
+  /** The committed conversation (never a half-finished turn). */
+  get conversation(): Conversation {
+    return this.current;
+  }
+
+  /** The tool calls a paused run waits on, or undefined when no run is paused. */
+  get pendingInterrupts(): AgentResult["interrupts"] {
+    return this.paused?.interrupts;
+  }
+
+  /**
+   * Sends user input and runs the loop until the model answers. With no input, continues a
+   * conversation that ends with tool results (after `maxSteps`).
+   */
+  send(input?: AgentInput, options: RunOptions = {}): Promise<AgentResult> {
+    return this.queue.run(() => this.execute(input, undefined, false, options, undefined));
+  }
+
+  /** Like `send`, but streams: iterate the events as the model produces them; `result` resolves at the end. */
+  stream(input?: AgentInput, options: RunOptions = {}): AgentStream {
+    const channel = new EventChannel<AgentEvent>();
+    const result = this.queue.run(() => this.execute(input, undefined, true, options, channel));
+    result.then(
+      () => channel.close(),
+      (error: unknown) => channel.fail(error),
+    );
+    result.catch(() => undefined); // reading only the events must not leave an unhandled rejection
+    return { result, [Symbol.asyncIterator]: () => channel[Symbol.asyncIterator]() };
+  }
+
+  /**
+   * Resumes a run paused by a tool middleware (for example an approval). `values` maps each
+   * paused toolUseId to the value its middleware receives as `call.resumeValue`.
+   */
+  resume(values: Record<string, unknown>, options: RunOptions = {}): Promise<AgentResult> {
+    return this.queue.run(() => this.execute(undefined, values, false, options, undefined));
+  }
+
+  /** The agent's state as plain JSON (conversation and any paused run). */
+  snapshot(): AgentSnapshot {
+    return {
+      format: "sluice.agent",
+      version: 1,
+      conversation: this.current.snapshot(),
+      ...(this.paused && { paused: pausedToJson(this.paused) }),
+    };
+  }
+
+  /** Replaces this agent's state with a snapshot from `snapshot()` (of this or another agent). */
+  restore(snapshot: AgentSnapshot): void {
+    if (!snapshot || snapshot.format !== "sluice.agent" || snapshot.version !== 1) {
+      throw new ConfigurationError('Not an agent snapshot (expected format "sluice.agent", version 1). Pass what agent.snapshot() returned.');
+    }
+    if (this.queue.busy) throw new ConfigurationError("Cannot restore while a run is in progress; await it first.");
+    this.current = Conversation.restore(snapshot.conversation);
+    this.paused = snapshot.paused ? pausedFromJson(snapshot.paused) : undefined;
+    this.loaded = true;
+  }
+
+  private async execute(
+    input: AgentInput | undefined,
+    resumeValues: Record<string, unknown> | undefined,
+    streaming: boolean,
+    options: RunOptions,
+    channel: EventChannel<AgentEvent> | undefined,
+  ): Promise<AgentResult> {
+    if (!this.loaded) await this.load();
+    const start = this.startFor(input, resumeValues);
+    const controller = new AbortController();
+    const forward = () => controller.abort(options.signal?.reason);
+    if (options.signal?.aborted) forward();
+    options.signal?.addEventListener("abort", forward, { once: true });
+    const emit = (event: AgentEvent): void => {
+      channel?.push(event);
+      this.emit(event.type, event as never);
+    };
+    try {
+      const { result, paused } = await runTurn(this.settings(streaming, controller.signal, emit), start);
+      if (paused) {
+        this.paused = paused;
+      } else {
+        await this.commit(result.messages, start.replacesLast);
+        this.paused = undefined;
+      }
+      emit({ type: "finish", result });
+      return result;
+    } catch (error) {
+      throw this.rolledBack(error, start, controller.signal);
+    } finally {
+      options.signal?.removeEventListener("abort", forward);
+    }
+  }
+
+  private startFor(input: AgentInput | undefined, resumeValues: Record<string, unknown> | undefined): TurnStart {
+    if (resumeValues !== undefined) {
+      const paused = this.paused;
+      if (!paused) throw new ConfigurationError("resume() was called but no run is paused. Check agent.pendingInterrupts first.");
+      const missing = paused.interrupts.filter((interrupt) => !(interrupt.toolUseId in resumeValues));
+      if (missing.length > 0) {
+        throw new ConfigurationError(`resume() needs a value for every paused tool call; missing: ${missing.map((m) => m.toolUseId).join(", ")}.`);
+      }
+      return {
+        ...paused.start,
+        messages: [...paused.start.messages],
+        usage: { ...paused.start.usage },
+        steps: [...paused.start.steps],
+        resume: { outcomes: new Map(paused.outcomes), values: new Map(Object.entries(resumeValues)) },
+      };
+    }
+    if (this.paused) {
+      throw new ConfigurationError("A run is paused waiting for resume(); resume it (approve or deny) before sending new input.");
+    }
+    const last = this.current.lastMessage;
+    const trailingUser = last?.role === "user" ? last : undefined;
+    if (input === undefined) {
+      if (!trailingUser) throw new ConfigurationError("send() needs input unless the conversation ends with tool results to continue from.");
+      return { messages: [trailingUser], replacesLast: true, stepsTaken: 0, usage: emptyUsage(), steps: [] };
+    }
+    const message = toUserMessage(input, trailingUser);
+    return { messages: [message], replacesLast: trailingUser !== undefined, stepsTaken: 0, usage: emptyUsage(), steps: [] };
+  }
+
+  private settings(streaming: boolean, signal: AbortSignal, emit: (event: AgentEvent) => void) {
+    const middleware = splitMiddleware([
+      ...(this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : []),
+      ...(this.options.middleware ?? []),
+    ]);
+    this.model ??= this.container.resolve(Tokens.Model);
+    const concurrency = this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency);
+    return {
+      conversation: this.current,
+      requestBase: this.requestBase(),
+      callModel: createModelPipeline(middleware.model, this.model),
+      tools: new ToolExecutor({
+        registry: this.registry,
+        middleware: middleware.tool,
+        concurrency,
+        defaultTimeoutMs: this.options.toolTimeoutMs ?? defaultToolTimeoutMs,
+        failuresAreFatal: this.options.toolErrors === "throw",
+        container: this.container,
+        clock: this.container.resolve(Tokens.Clock),
+      }),
+      maxSteps: this.options.maxSteps ?? defaultMaxSteps,
+      streaming,
+      signal,
+      container: this.container,
+      emit,
+      wantsDeltas: deltaEvents.some((type) => this.listenerCount(type) > 0),
+    };
+  }
+
+  private requestBase() {
+    const o = this.options;
+    return {
+      modelId: this.modelId,
+      ...(o.inferenceConfig && { inferenceConfig: o.inferenceConfig }),
+      ...(o.additionalModelRequestFields !== undefined && { additionalModelRequestFields: o.additionalModelRequestFields }),
+      ...(o.additionalModelResponseFieldPaths && { additionalModelResponseFieldPaths: o.additionalModelResponseFieldPaths }),
+      ...(o.guardrailConfig && { guardrailConfig: o.guardrailConfig }),
+      ...(o.promptVariables && { promptVariables: o.promptVariables }),
+      ...(o.requestMetadata && { requestMetadata: o.requestMetadata }),
+      ...(o.performanceConfig && { performanceConfig: o.performanceConfig }),
+    };
+  }
+
+  private initialConversation(): Conversation {
+    const given = this.options.conversation;
+    const conversation =
+      given === undefined ? new Conversation() : given instanceof Conversation ? given : Conversation.restore(given);
+    this.applyConfiguration(conversation);
+    return conversation;
+  }
+
+  /** The agent's system prompt and tools go into its conversation unless the conversation has its own. */
+  private applyConfiguration(conversation: Conversation): void {
+    const system = this.options.system;
+    if (system !== undefined && !conversation.system) conversation.system = toSystemBlocks(system);
+    if (this.registry.size > 0 && !isPromptArn(this.modelId)) {
+      const toolConfig: ToolConfiguration = {
+        tools: this.registry.toBedrockTools(),
+        ...(this.options.toolChoice && { toolChoice: this.options.toolChoice }),
+      };
+      conversation.toolConfig = toolConfig;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const store = this.store();
+    const snapshot = store && this.options.conversationId ? await store.load(this.options.conversationId) : undefined;
+    if (snapshot) {
+      this.current = Conversation.restore(snapshot);
+      this.applyConfiguration(this.current);
+    }
+    this.loaded = true;
+  }
+
+  /** Commits a finished turn: saved to the store first (if any), then appended, so both or neither happen. */
+  private async commit(messages: AgentResult["messages"], replacesLast: boolean): Promise<void> {
+    const next = this.current.fork();
+    next.appendAll(messages, { replacesLast });
+    const store = this.store();
+    if (store && this.options.conversationId) await store.save(this.options.conversationId, next.snapshot());
+    this.current.appendAll(messages, { replacesLast });
+  }
+
+  private store(): ConversationStore | undefined {
+    return this.options.store ?? (this.container.isRegistered(Tokens.ConversationStore, true) ? this.container.resolve(Tokens.ConversationStore) : undefined);
+  }
+
+  private rolledBack(error: unknown, start: TurnStart, signal: AbortSignal): SluiceError {
+    let wrapped: SluiceError;
+    if (signal.aborted && !AbortError.isInstance(error)) {
+      wrapped = new AbortError("The agent run was aborted.", { cause: error });
+    } else if (SluiceError.isInstance(error)) {
+      wrapped = error;
+    } else {
+      const detail = error instanceof Error ? error.message : String(error);
+      wrapped = new AgentRunError(`The agent run failed: ${detail}`, error);
+    }
+    const discarded = start.resume ? 0 : start.replacesLast ? start.messages.length - 1 : start.messages.length;
+    wrapped.rollback = { discardedMessages: Math.max(discarded, 0), conversationLength: this.current.length };
+    if (!wrapped.message.includes("rolled back")) {
+      wrapped.message += ` (The turn was rolled back: the conversation is unchanged at ${this.current.length} messages.)`;
+    }
+    return wrapped;
+  }
+}
+
+const deltaEvents = ["text-delta", "reasoning-delta", "tool-use-start", "tool-use-delta"] as const;
+
+function toSystemBlocks(system: string | SystemContentBlock[]): SystemContentBlock[] {
+  if (typeof system !== "string") return system;
+  if (system.trim() === "") throw new ConfigurationError("system is blank; Bedrock refuses blank text. Omit it or give it text.");
+  return [{ text: system }];
+}

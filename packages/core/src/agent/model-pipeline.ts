@@ -1,0 +1,29 @@
+import { compose, type WrapPoint } from "../middleware/compose.js";
+import type { ModelCall, ModelMiddleware } from "../middleware/model-middleware.js";
+import { ModelResult } from "../middleware/model-result.js";
+import type { Model, ModelRequest } from "../model/model.js";
+
+const modelWrapPoint: WrapPoint<ModelCall, ModelRequest, ModelResult> = {
+  kind: "model",
+  rebind: (call, request) => ({ ...call, request }),
+  isResult: ModelResult.isInstance,
+  expected: "the ModelResult from next(), or ModelResult.fromResponse(...) / ModelResult.fromEvents(...)",
+};
+
+/**
+ * The model call wrapped in its middleware: the innermost layer sends the request to the model,
+ * over ConverseStream for streaming calls and Converse otherwise.
+ *
+ * @example
+ * const callModel = createModelPipeline([loggingMiddleware], model);
+ */
+export function createModelPipeline(middleware: readonly ModelMiddleware[], model: Model): (call: ModelCall) => Promise<ModelResult> {
+  return compose(middleware, callModel, modelWrapPoint);
+
+  async function callModel(call: ModelCall): Promise<ModelResult> {
+    const options = { signal: call.signal };
+    return call.streaming
+      ? ModelResult.fromEvents(await model.converseStream(call.request, options))
+      : ModelResult.fromResponse(await model.converse(call.request, options));
+  }
+}

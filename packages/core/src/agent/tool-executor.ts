@@ -1,0 +1,169 @@
+import type { ToolUseBlock } from "@aws-sdk/client-bedrock-runtime";
+import type { DependencyContainer } from "tsyringe";
+import { AbortError } from "../errors/abort-error.js";
+import { ToolExecutionError, type ToolFailureReason } from "../errors/agent-errors.js";
+import { SluiceError } from "../errors/sluice-error.js";
+import type { Clock } from "../logging/clock.js";
+import { compose, type WrapPoint } from "../middleware/compose.js";
+import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware } from "../middleware/tool-middleware.js";
+import { ToolInputError } from "../tools/tool-input-error.js";
+import type { ToolRegistry } from "../tools/tool-registry.js";
+import type { AgentEvent } from "./agent-events.js";
+
+export interface ToolExecutorSettings {
+  registry: ToolRegistry;
+  middleware: readonly ToolMiddleware[];
+  concurrency: number;
+  defaultTimeoutMs: number;
+  failuresAreFatal: boolean;
+  container: DependencyContainer;
+  clock: Clock;
+}
+
+const toolWrapPoint: WrapPoint<ToolCall, unknown, ToolCallOutcome> = {
+  kind: "tool",
+  rebind: (call, input) => ({ ...call, input }),
+  isResult: (value): value is ToolCallOutcome =>
+    typeof value === "object" && value !== null && ((value as ToolCallOutcome).type === "result" || (value as ToolCallOutcome).type === "interrupt"),
+  expected: 'the outcome of next(), or { type: "result", content, status } / { type: "interrupt", reason }',
+};
+
+/**
+ * Runs the tool calls of one assistant message through the tool middleware: in parallel up to
+ * the concurrency cap, each with a timeout and the run's abort signal. Failures (unknown tool,
+ * invalid input, a throwing handler, a timeout) become error results the model can act on,
+ * unless failures are fatal. Outcomes come back in the order of the tool uses.
+ */
+export class ToolExecutor {
+  private readonly pipeline: (call: ToolCall) => Promise<ToolCallOutcome>;
+
+  constructor(private readonly settings: ToolExecutorSettings) {
+    this.pipeline = compose(settings.middleware, (call) => this.invoke(call), toolWrapPoint);
+  }
+
+  async runAll(
+    toolUses: readonly ToolUseBlock[],
+    step: number,
+    signal: AbortSignal,
+    emit: (event: AgentEvent) => void,
+    resumeValues?: ReadonlyMap<string, unknown>,
+  ): Promise<ToolCallOutcome[]> {
+    const outcomes: ToolCallOutcome[] = new Array(toolUses.length);
+    let nextIndex = 0;
+    const worker = async (): Promise<void> => {
+      while (nextIndex < toolUses.length) {
+        const index = nextIndex++;
+        const toolUse = toolUses[index] as ToolUseBlock;
+        outcomes[index] = await this.runOne(toolUse, step, signal, emit, resumeValues?.get(toolUse.toolUseId ?? ""));
+      }
+    };
+    const workers = Math.min(this.settings.concurrency, toolUses.length);
+    await Promise.all(Array.from({ length: workers }, worker));
+    return outcomes;
+  }
+
+  private async runOne(
+    toolUse: ToolUseBlock,
+    step: number,
+    signal: AbortSignal,
+    emit: (event: AgentEvent) => void,
+    resumeValue: unknown,
+  ): Promise<ToolCallOutcome> {
+    const toolUseId = toolUse.toolUseId ?? "";
+    const name = toolUse.name ?? "";
+    const started = this.settings.clock.now();
+    throwIfAborted(signal);
+    const call: ToolCall = {
+      toolUseId,
+      name,
+      input: toolUse.input,
+      tool: this.settings.registry.get(name),
+      signal,
+      state: {},
+      step,
+      container: this.settings.container,
+      resumeValue,
+    };
+    const outcome = await this.pipeline(call);
+    throwIfAborted(signal);
+    if (outcome.type === "interrupt") {
+      const { reason, data } = outcome;
+      emit({ type: "tool-interrupt", step, toolUseId, name, input: toolUse.input, reason, ...(data !== undefined && { data }) });
+      return outcome;
+    }
+    if (outcome.failure) {
+      const message = outcome.content.map((block) => block.text ?? "").join("\n");
+      emit({ type: "tool-error", step, toolUseId, name, reason: outcome.failure.reason, message, error: outcome.failure.error });
+      if (this.settings.failuresAreFatal) {
+        throw new ToolExecutionError(outcome.failure.reason, name, toolUseId, message, outcome.failure.error);
+      }
+    }
+    const durationMs = this.settings.clock.now() - started;
+    emit({ type: "tool-result", step, toolUseId, name, status: outcome.status, content: outcome.content, durationMs });
+    return outcome;
+  }
+
+  /** The innermost layer: find the tool, run it under its timeout, turn failures into error results. */
+  private async invoke(call: ToolCall): Promise<ToolCallResult> {
+    const tool = call.tool;
+    if (!tool) {
+      const available = this.settings.registry.list().map((t) => t.name);
+      return failure(
+        "unknown-tool",
+        `There is no tool named ${JSON.stringify(call.name)}. ` +
+          (available.length > 0 ? `Available tools: ${available.join(", ")}.` : "No tools are available."),
+        undefined,
+      );
+    }
+    const unparsed = (call.input as { __unparsedInput?: unknown } | undefined)?.__unparsedInput;
+    if (typeof unparsed === "string") {
+      return failure("invalid-input", `The input for ${tool.name} is not valid JSON: ${unparsed.slice(0, 200)}`, undefined);
+    }
+    const timeoutMs = tool.timeoutMs ?? this.settings.defaultTimeoutMs;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(call.signal.reason);
+    call.signal.addEventListener("abort", onAbort, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const stopped = new Promise<"timeout" | "aborted">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+      controller.signal.addEventListener("abort", () => resolve("aborted"), { once: true });
+    });
+    try {
+      const running = tool.invoke(call.input, {
+        signal: controller.signal,
+        toolUseId: call.toolUseId,
+        container: call.container,
+        step: call.step,
+      });
+      running.catch(() => undefined); // a late rejection after a timeout is not unhandled
+      const winner = await Promise.race([running, stopped]);
+      if (winner === "timeout") {
+        controller.abort(new AbortError(`Tool ${tool.name} timed out after ${timeoutMs} ms.`));
+        return failure("timeout", `The tool ${tool.name} did not finish within ${timeoutMs} ms and was cancelled.`, undefined);
+      }
+      if (winner === "aborted") throw new AbortError("The agent run was aborted while a tool was running.");
+      return { type: "result", content: winner.content, status: winner.status ?? "success" };
+    } catch (error) {
+      if (AbortError.isInstance(error) || call.signal.aborted) {
+        throw AbortError.isInstance(error) ? error : new AbortError("The agent run was aborted while a tool was running.", { cause: error });
+      }
+      if (ToolInputError.isInstance(error)) {
+        return failure("invalid-input", `Invalid input for ${tool.name}: ${error.message}`, error);
+      }
+      const detail = error instanceof Error ? error.message : String(error);
+      const kind = SluiceError.isInstance(error) ? `${error.name}: ` : "";
+      return failure("handler-error", `The tool ${tool.name} failed: ${kind}${detail}`, error);
+    } finally {
+      clearTimeout(timer);
+      call.signal.removeEventListener("abort", onAbort);
+    }
+  }
+}
+
+function failure(reason: ToolFailureReason, message: string, error: unknown): ToolCallResult {
+  return { type: "result", status: "error", content: [{ text: message }], failure: { reason, error } };
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AbortError("The agent run was aborted.", { cause: signal.reason });
+}

@@ -1,0 +1,72 @@
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { type DependencyContainer, instanceCachingFactory, Lifecycle } from "tsyringe";
+import { createBedrockClient, type BedrockClientOptions } from "../client/create-bedrock-client.js";
+import type { ConversationStore } from "../conversation/conversation-store.js";
+import { type Clock, systemClock } from "../logging/clock.js";
+import { type Logger, silentLogger } from "../logging/logger.js";
+import type { Middleware } from "../middleware/middleware.js";
+import { ConverseModel } from "../model/converse-model.js";
+import type { Model } from "../model/model.js";
+import { Tokens } from "./tokens.js";
+
+/** What `registerSluice` puts in a container; every part is optional and replaceable afterwards. */
+export interface SluiceRegistration {
+  modelId?: string;
+  client?: BedrockRuntimeClient;
+  clientOptions?: BedrockClientOptions;
+  model?: Model;
+  logger?: Logger;
+  clock?: Clock;
+  middleware?: Middleware[];
+  store?: ConversationStore;
+}
+
+/**
+ * Registers Sluice's parts in a tsyringe container, so every agent created with
+ * `new Agent({ container })` shares them: the Bedrock client (built once, lazily), the model
+ * (`ConverseModel` unless given), logger, clock, middleware and conversation store. Register
+ * anything again afterwards to replace it.
+ *
+ * @example
+ * const container = registerSluice(rootContainer.createChildContainer(), { modelId, clientOptions: { region: "us-east-1" } });
+ * container.register(Tokens.Logger, { useValue: pino() });
+ * const agent = new Agent({ container, system: "Be brief." });
+ */
+export function registerSluice(container: DependencyContainer, registration: SluiceRegistration = {}): DependencyContainer {
+  if (registration.modelId !== undefined) container.register(Tokens.ModelId, { useValue: registration.modelId });
+  if (registration.client) {
+    container.register(Tokens.BedrockClient, { useValue: registration.client });
+  } else {
+    const clientOptions = registration.clientOptions;
+    container.register(Tokens.BedrockClient, { useFactory: instanceCachingFactory(() => createBedrockClient(clientOptions)) });
+  }
+  if (registration.model) container.register(Tokens.Model, { useValue: registration.model });
+  else container.register(Tokens.Model, { useClass: ConverseModel }, { lifecycle: Lifecycle.ContainerScoped });
+  container.register(Tokens.Logger, { useValue: registration.logger ?? silentLogger });
+  container.register(Tokens.Clock, { useValue: registration.clock ?? systemClock });
+  container.register(Tokens.Middleware, { useValue: registration.middleware ?? [] });
+  if (registration.store) container.register(Tokens.ConversationStore, { useValue: registration.store });
+  return container;
+}
+
+/**
+ * Fills an agent's own container: options given to the agent win; anything neither given nor
+ * registered in a parent container gets Sluice's default.
+ */
+export function registerDefaults(
+  container: DependencyContainer,
+  options: { client?: BedrockRuntimeClient; clientOptions?: BedrockClientOptions; model?: Model; logger?: Logger },
+): void {
+  if (options.client) container.register(Tokens.BedrockClient, { useValue: options.client });
+  else if (options.clientOptions || !container.isRegistered(Tokens.BedrockClient, true)) {
+    const clientOptions = options.clientOptions;
+    container.register(Tokens.BedrockClient, { useFactory: instanceCachingFactory(() => createBedrockClient(clientOptions)) });
+  }
+  if (options.model) container.register(Tokens.Model, { useValue: options.model });
+  else if (options.client || options.clientOptions || !container.isRegistered(Tokens.Model, true)) {
+    container.register(Tokens.Model, { useClass: ConverseModel }, { lifecycle: Lifecycle.ContainerScoped });
+  }
+  if (options.logger) container.register(Tokens.Logger, { useValue: options.logger });
+  else if (!container.isRegistered(Tokens.Logger, true)) container.register(Tokens.Logger, { useValue: silentLogger });
+  if (!container.isRegistered(Tokens.Clock, true)) container.register(Tokens.Clock, { useValue: systemClock });
+}
