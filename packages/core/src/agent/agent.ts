@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import type { SystemContentBlock, ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
 import { EventEmitter } from "eventemitter3";
 import { container as rootContainer, type DependencyContainer } from "tsyringe";
@@ -156,7 +157,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
       if (paused) {
         this.paused = paused;
       } else {
-        await this.commit(result.messages, start.replacesLast);
+        await this.commit(result, start.replacesLast);
         this.paused = undefined;
       }
       emit({ type: "finish", result });
@@ -272,12 +273,16 @@ export class Agent extends EventEmitter<AgentEventMap> {
   }
 
   /** Commits a finished turn: saved to the store first (if any), then appended, so both or neither happen. */
-  private async commit(messages: AgentResult["messages"], replacesLast: boolean): Promise<void> {
-    const next = this.current.fork();
-    next.appendAll(messages, { replacesLast });
+  private async commit(result: AgentResult, replacesLast: boolean): Promise<void> {
     const store = this.store();
-    if (store && this.options.conversationId) await store.save(this.options.conversationId, next.snapshot());
-    this.current.appendAll(messages, { replacesLast });
+    if (store && this.options.conversationId) {
+      const next = this.current.fork();
+      next.appendAll(result.messages, { replacesLast });
+      next.addUsage(result.usage);
+      await store.save(this.options.conversationId, next.snapshot());
+    }
+    this.current.appendAll(result.messages, { replacesLast });
+    this.current.addUsage(result.usage);
   }
 
   private store(): ConversationStore | undefined {

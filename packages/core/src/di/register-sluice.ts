@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { type DependencyContainer, instanceCachingFactory, Lifecycle } from "tsyringe";
 import { createBedrockClient, type BedrockClientOptions } from "../client/create-bedrock-client.js";
