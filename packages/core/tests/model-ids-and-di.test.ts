@@ -1,0 +1,91 @@
+import "reflect-metadata";
+import { container as rootContainer } from "tsyringe";
+import { describe, expect, it } from "vitest";
+import {
+  Agent,
+  ConverseModel,
+  registerSluice,
+  Tokens,
+  type Logger,
+  type Model,
+  type ModelRequest,
+} from "../src/index.js";
+import { localCredentials, useEmulator } from "./emulator-fixture.js";
+
+const local = useEmulator();
+
+describe("model IDs", () => {
+  const kinds: Array<[string, string]> = [
+    ["base model", "anthropic.claude-3-5-haiku-20241022-v1:0"],
+    ["cross-region inference profile", "us.anthropic.claude-3-5-haiku-20241022-v1:0"],
+    ["global inference profile", "global.anthropic.claude-sonnet-4-5-20250929-v1:0"],
+    ["foundation-model ARN", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0"],
+    ["application inference profile ARN", "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/1arbu5hu2sjr"],
+    ["provisioned-throughput ARN", "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abcd1234efgh"],
+    ["custom model ARN", "arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.nova-lite-v1:0:300k/xyz123"],
+  ];
+
+  it.each(kinds)("sends a %s as one percent-encoded path segment", async (_kind, modelId) => {
+    const agent = new Agent({ modelId, client: local.client() });
+    expect((await agent.send("ping")).text).toBe("You said: ping");
+    const recorded = local.emulator.requests[0];
+    expect(recorded?.modelId).toBe(modelId);
+    expect(recorded?.rawPath).toBe(`/model/${encodeURIComponent(modelId)}/converse`);
+  });
+
+  it("sends promptVariables with a prompt-management ARN and leaves out what the prompt defines", async () => {
+    const modelId = "arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345:1";
+    const agent = new Agent({ modelId, client: local.client(), promptVariables: { topic: { text: "tides" } } });
+    await agent.send("Go");
+    const body = local.emulator.requests[0]?.body as Record<string, unknown>;
+    expect(body.promptVariables).toEqual({ topic: { text: "tides" } });
+    expect(body).not.toHaveProperty("system");
+    expect(body).not.toHaveProperty("inferenceConfig");
+  });
+});
+
+describe("dependency injection", () => {
+  it("builds agents from a container pointed at the emulator, sharing one client", async () => {
+    const container = registerSluice(rootContainer.createChildContainer(), {
+      modelId: "amazon.nova-lite-v1:0",
+      clientOptions: { endpoint: local.emulator.url, region: "us-east-1", credentials: localCredentials },
+    });
+    const first = new Agent({ container });
+    const second = new Agent({ container });
+    await first.send("one");
+    await second.send("two");
+    expect(first.container.resolve(Tokens.BedrockClient)).toBe(second.container.resolve(Tokens.BedrockClient));
+    expect(local.emulator.requests.map((r) => r.modelId)).toEqual(["amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0"]);
+  });
+
+  it("lets a user swap the logger and wrap the model by registering replacements", async () => {
+    const container = registerSluice(rootContainer.createChildContainer(), {
+      modelId: "amazon.nova-lite-v1:0",
+      client: local.client(),
+    });
+    const lines: string[] = [];
+    const logger: Logger = {
+      debug: () => {},
+      info: (record, message) => lines.push(`${message}:${String(record.modelId)}`),
+      warn: () => {},
+      error: () => {},
+    };
+    container.register(Tokens.Logger, { useValue: logger });
+    // A model that logs through whatever logger the container holds, then defers to Converse.
+    class LoggedModel implements Model {
+      private readonly inner = new ConverseModel(container.resolve(Tokens.BedrockClient));
+      async converse(request: ModelRequest, options?: { signal?: AbortSignal }) {
+        container.resolve(Tokens.Logger).info({ modelId: request.modelId }, "converse");
+        return this.inner.converse(request, options);
+      }
+      converseStream(request: ModelRequest, options?: { signal?: AbortSignal }) {
+        return this.inner.converseStream(request, options);
+      }
+    }
+    container.register(Tokens.Model, { useClass: LoggedModel });
+    const agent = new Agent({ container });
+    expect((await agent.send("hello")).text).toBe("You said: hello");
+    expect(lines).toEqual(["converse:amazon.nova-lite-v1:0"]);
+    expect(agent.container.resolve(Tokens.Model)).toBeInstanceOf(LoggedModel);
+  });
+});
