@@ -10,6 +10,13 @@ export type AnthropicBlock =
   | { type: "thinking"; thinking: string; signature: string }
   | { type: "redacted_thinking"; data: string };
 
+// The pre-Claude-3 Bedrock IDs carry the model version in the "-v2:1" part itself.
+const LEGACY_NAMES: Record<string, string> = {
+  "anthropic.claude-v2": "claude-2.0",
+  "anthropic.claude-v2:1": "claude-2.1",
+  "anthropic.claude-instant-v1": "claude-instant-1.2",
+};
+
 /**
  * The model name Claude reports in its body: the base ID without the `anthropic.` provider prefix
  * and the Bedrock `-v1:0` version suffix.
@@ -19,9 +26,12 @@ export type AnthropicBlock =
  */
 export function anthropicModelName(modelId: string): string {
   const base = foundationModelId(modelId);
+  const legacy = LEGACY_NAMES[base];
+  if (legacy !== undefined) return legacy;
   if (!base.startsWith("anthropic.")) return "claude";
   return base.slice("anthropic.".length).replace(/-v\d+(?::\d+)?$/, "");
 }
+
 
 // Claude 3 (2024) models predate prompt caching on Bedrock; their usage has no cache fields.
 const WITHOUT_CACHE_FIELDS = /^anthropic\.claude-(?:3-(?:sonnet|opus|haiku)-2024|instant|v2)/;
