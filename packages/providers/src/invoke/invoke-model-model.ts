@@ -1,0 +1,147 @@
+import {
+  type BedrockRuntimeClient,
+  type ConverseStreamOutput,
+  InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand,
+} from "@aws-sdk/client-bedrock-runtime";
+import { AbortError, BedrockError, type Model, type ModelCallOptions, type ModelRequest, type ModelResponse } from "@sluice/core";
+import type { AdapterContext, ModelFamilyAdapter } from "../adapter.js";
+import { NativeResponseError } from "../errors/native-response-error.js";
+import { checkRequestFeatures } from "../features/check-request-features.js";
+import { MODEL_FAMILY_ADAPTERS } from "../families/model-family-adapters.js";
+import { resolveFamily } from "../resolve/resolve-family.js";
+import { ConverseStreamWriter } from "../shared/converse-stream-writer.js";
+import { pickResponseFields } from "../shared/response-field-paths.js";
+import { completeUsage, mergeUsage, usageFromHeaders, usageFromInvocationMetrics } from "../shared/token-usage.js";
+import { invokeCommandInput, parseNativeJson, splitBedrockKeys } from "./invoke-command-input.js";
+
+/** Options of {@link InvokeModelModel}. */
+export interface InvokeModelModelOptions {
+  /**
+   * The model family, required for model IDs that do not name one (provisioned, custom,
+   * imported, prompt and application-inference-profile ARNs), e.g. `"meta-llama"`.
+   */
+  family?: string;
+  /** The adapters to choose from (default: every built-in family). Add your own here. */
+  adapters?: readonly ModelFamilyAdapter[];
+}
+
+type Headers = Record<string, string | undefined>;
+
+// The token-count headers are not part of the SDK's modelled output; this reads them off the raw response.
+function captureHeaders(command: InvokeModelCommand, into: { headers: Headers }): void {
+  command.middlewareStack.add(
+    (next) =>
+      async function captureInvokeModelHeaders(args) {
+        const result = await next(args);
+        const response = result.response as { headers?: Headers } | undefined;
+        if (response?.headers) into.headers = response.headers;
+        return result;
+      },
+    { step: "deserialize", name: "sluiceCaptureInvokeModelHeaders" },
+  );
+}
+
+function translate(error: unknown, signal: AbortSignal | undefined, inStream: boolean): unknown {
+  if (signal?.aborted) return new AbortError("The model call was aborted; the HTTP request was cancelled.", { cause: error });
+  return BedrockError.fromSdkError(error, inStream);
+}
+
+function sendOptions(signal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
+  return signal ? { abortSignal: signal } : {};
+}
+
+/**
+ * A core `Model` that answers Converse-shaped requests through InvokeModel and
+ * InvokeModelWithResponseStream, translating bodies with the model family's adapter. The same
+ * Agent, middleware and tools run over it as over Converse. Usage comes from InvokeModel's
+ * token headers, and on streams from the invocation metrics of the last chunk. Requests using
+ * a feature the family lacks fail before the call with `UnsupportedFeatureError`.
+ *
+ * @example
+ * const model = new InvokeModelModel(createBedrockClient({ region: "us-east-1" }));
+ * const agent = new Agent({ modelId: "us.anthropic.claude-3-5-haiku-20241022-v1:0", model });
+ */
+export class InvokeModelModel implements Model {
+  private readonly adapters: readonly ModelFamilyAdapter[];
+  private readonly family: string | undefined;
+
+  constructor(
+    private readonly client: BedrockRuntimeClient,
+    options: InvokeModelModelOptions = {},
+  ) {
+    this.adapters = options.adapters ?? MODEL_FAMILY_ADAPTERS;
+    this.family = options.family;
+    if (this.family !== undefined) resolveFamily("placeholder", this.family, this.adapters);
+  }
+
+  /** The adapter and context a request would use; throws what `converse` would throw before calling. */
+  prepare(request: ModelRequest, streaming: boolean): { adapter: ModelFamilyAdapter; context: AdapterContext } {
+    const { adapter, baseModelId } = resolveFamily(request.modelId, this.family, this.adapters);
+    checkRequestFeatures(adapter, request, { baseModelId, streaming });
+    return { adapter, context: { modelId: request.modelId, baseModelId, streaming, request } };
+  }
+
+  async converse(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResponse> {
+    const { adapter, context } = this.prepare(request, false);
+    const command = new InvokeModelCommand(invokeCommandInput(request, adapter.buildRequest(request, context)));
+    const captured: { headers: Headers } = { headers: {} };
+    captureHeaders(command, captured);
+    const started = Date.now();
+    let output;
+    try {
+      output = await this.client.send(command, sendOptions(options.signal));
+    } catch (error) {
+      throw translate(error, options.signal, false);
+    }
+    const raw = parseNativeJson(output.body, (message, text) => new NativeResponseError(adapter.family, message, text));
+    const { body, annotations } = splitBedrockKeys(raw);
+    const turn = adapter.parseResponse(body, context);
+    const headerMetrics = usageFromHeaders(captured.headers);
+    const fields = pickResponseFields(body, request.additionalModelResponseFieldPaths);
+    return {
+      output: { message: { role: "assistant", content: turn.content } },
+      stopReason: annotations.guardrailIntervened ? "guardrail_intervened" : turn.stopReason,
+      usage: completeUsage(mergeUsage(turn.usage, headerMetrics.usage)),
+      metrics: { latencyMs: headerMetrics.latencyMs ?? Date.now() - started },
+      ...(fields !== undefined && { additionalModelResponseFields: fields as never }),
+    };
+  }
+
+  async converseStream(request: ModelRequest, options: ModelCallOptions = {}): Promise<AsyncIterable<ConverseStreamOutput>> {
+    const { adapter, context } = this.prepare(request, true);
+    const command = new InvokeModelWithResponseStreamCommand(invokeCommandInput(request, adapter.buildRequest(request, context)));
+    const started = Date.now();
+    let output;
+    try {
+      output = await this.client.send(command, sendOptions(options.signal));
+    } catch (error) {
+      throw translate(error, options.signal, false);
+    }
+    const stream = output.body;
+    const signal = options.signal;
+    return (async function* invokeModelStreamEvents() {
+      const writer = new ConverseStreamWriter();
+      const decoder = adapter.createStreamDecoder(writer, context);
+      let metrics: ReturnType<typeof usageFromInvocationMetrics>;
+      let intervened = false;
+      try {
+        for await (const event of stream ?? []) {
+          if (!event.chunk?.bytes) continue;
+          const raw = parseNativeJson(event.chunk.bytes, (message, text) => new NativeResponseError(adapter.family, `stream chunk: ${message}`, text));
+          const { body, annotations } = splitBedrockKeys(raw);
+          if (annotations.invocationMetrics !== undefined) metrics = usageFromInvocationMetrics(annotations.invocationMetrics);
+          intervened ||= annotations.guardrailIntervened;
+          decoder.push(body);
+          yield* writer.drain();
+        }
+      } catch (error) {
+        throw translate(error, signal, true);
+      }
+      decoder.end();
+      if (intervened) writer.stop("guardrail_intervened");
+      writer.finish(metrics?.usage, metrics?.latencyMs ?? Date.now() - started);
+      yield* writer.drain();
+    })();
+  }
+}

@@ -1,0 +1,58 @@
+import { ConfigurationError } from "@sluice/core";
+import { parseModelId } from "./parse-model-id.js";
+
+/** Anything resolvable by family name or model ID. */
+export interface FamilyCandidate {
+  readonly family: string;
+  matches(baseModelId: string): boolean;
+}
+
+/** The family chosen for a model ID. */
+export interface ResolvedFamily<T extends FamilyCandidate> {
+  adapter: T;
+  /** The foundation-model ID inside the model ID, or `undefined` when it names none. */
+  baseModelId: string | undefined;
+}
+
+/**
+ * Chooses the adapter for a model ID: by the explicit `family` option when given, else from
+ * the base model ID inside a base ID, inference-profile ID or foundation-model /
+ * inference-profile ARN. ARNs of provisioned, imported, prompt and application-profile models
+ * name no family and need `family`; a missing or unknown family is a `ConfigurationError`
+ * that lists the valid names.
+ *
+ * @example
+ * resolveFamily("us.meta.llama3-1-8b-instruct-v1:0", undefined, MODEL_FAMILY_ADAPTERS).adapter.family; // "meta-llama"
+ * resolveFamily("arn:aws:bedrock:us-east-1:123456789012:imported-model/abc", "meta-llama", MODEL_FAMILY_ADAPTERS);
+ */
+export function resolveFamily<T extends FamilyCandidate>(
+  modelId: string,
+  family: string | undefined,
+  adapters: readonly T[],
+  kind = "model family",
+): ResolvedFamily<T> {
+  if (typeof modelId !== "string" || modelId.trim() === "") {
+    throw new ConfigurationError("modelId must be a non-empty string: a base model ID, an inference profile ID or a model ARN.");
+  }
+  const names = adapters.map((adapter) => `"${adapter.family}"`).join(", ");
+  const parsed = parseModelId(modelId);
+  if (family !== undefined) {
+    const adapter = adapters.find((candidate) => candidate.family === family);
+    if (!adapter) throw new ConfigurationError(`Unknown ${kind} "${family}" for model "${modelId}". Use one of: ${names}.`);
+    return { adapter, baseModelId: parsed.baseModelId !== undefined && adapter.matches(parsed.baseModelId) ? parsed.baseModelId : undefined };
+  }
+  if (parsed.baseModelId === undefined) {
+    throw new ConfigurationError(
+      `The model ID "${modelId}" is a ${parsed.kind} ARN, which does not say which ${kind} it is. ` +
+        `Pass the family option (e.g. invokeModel({ family: "meta-llama" })), one of: ${names}.`,
+    );
+  }
+  const adapter = adapters.find((candidate) => candidate.matches(parsed.baseModelId as string));
+  if (!adapter) {
+    throw new ConfigurationError(
+      `No ${kind} adapter recognises the model ID "${modelId}" (base model "${parsed.baseModelId}"). ` +
+        `Pass the family option if it is a custom or imported model, one of: ${names}.`,
+    );
+  }
+  return { adapter, baseModelId: parsed.baseModelId };
+}

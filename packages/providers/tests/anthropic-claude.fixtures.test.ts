@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
+import { ResponseAssembler } from "@sluice/core";
+import { InvokeModelModel } from "../src/index.js";
+import { anthropicClaudeAdapter } from "../src/families/anthropic-claude/anthropic-claude-adapter.js";
+import { fixturesPresent, loadCassette } from "./fixtures.js";
+import { recordedClient, type SentRequest } from "./recorded-client.js";
+
+const DD = "dd-trace-py-bedrock-cassettes";
+const OL = "openllmetry-bedrock-cassettes";
+const user = (text: string) => ({ role: "user" as const, content: [{ text }] });
+
+function firstRecordedText(body: Record<string, unknown>): string {
+  const messages = body.messages as Array<{ content: Array<{ text: string }> }>;
+  return messages[0]?.content[0]?.text ?? "";
+}
+
+async function collect(stream: AsyncIterable<ConverseStreamOutput>): Promise<ConverseStreamOutput[]> {
+  const events: ConverseStreamOutput[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+describe.skipIf(!fixturesPresent)("Anthropic Claude adapter against recorded Bedrock traffic", () => {
+  it("writes the recorded Messages request body and reads the recorded response with header usage", async () => {
+    const [interaction] = loadCassette(`${DD}/anthropic_message_invoke.yaml`);
+    if (!interaction) throw new Error("cassette is empty");
+    const sent: SentRequest[] = [];
+    const model = new InvokeModelModel(recordedClient(interaction, sent));
+    const response = await model.converse({
+      modelId: "us.anthropic.claude-3-sonnet-20240229-v1:0",
+      messages: [user("summarize the plot to the lord of the rings in a dozen words")],
+      inferenceConfig: { maxTokens: 50, temperature: 0 },
+    });
+    expect(sent[0]?.body).toEqual(interaction.requestBody);
+    expect(sent[0]?.path).toBe("/model/us.anthropic.claude-3-sonnet-20240229-v1%3A0/invoke");
+    expect(response.output?.message?.content).toEqual([
+      { text: "Hobbits embark on epic quest to destroy powerful ring, battling dark forces." },
+    ]);
+    expect(response.stopReason).toBe("end_turn");
+    expect(response.usage).toEqual({ inputTokens: 21, outputTokens: 22, totalTokens: 43 });
+    expect(response.metrics).toEqual({ latencyMs: 886 });
+  });
+
+  it("maps cache points and top_k to the recorded prompt-cache body, and cache headers to usage", async () => {
+    const interactions = loadCassette(`${OL}/metrics__test_bedrock_prompt_caching_metrics__test_prompt_cache.yaml`);
+    const [write, read] = interactions;
+    if (!write || !read) throw new Error("cassette needs two interactions");
+    const request = {
+      modelId: "anthropic.claude-3-5-haiku-20241022-v1:0",
+      system: [{ text: "very very long system prompt" }],
+      messages: [{ role: "user" as const, content: [{ text: "How do I write js?" }, { cachePoint: { type: "default" as const } }] }],
+      inferenceConfig: { maxTokens: 50, temperature: 0.1, topP: 0.1, stopSequences: ["stop"] },
+      additionalModelRequestFields: { top_k: 250 },
+    };
+    const sent: SentRequest[] = [];
+    const first = await new InvokeModelModel(recordedClient(write, sent)).converse(request);
+    expect(sent[0]?.body).toEqual(write.requestBody);
+    expect(first.stopReason).toBe("max_tokens");
+    expect(first.usage).toEqual({ inputTokens: 4, outputTokens: 50, cacheReadInputTokens: 0, cacheWriteInputTokens: 18131, totalTokens: 18185 });
+    const second = await new InvokeModelModel(recordedClient(read)).converse(request);
+    expect(second.usage?.cacheReadInputTokens).toBe(18131);
+    expect(second.usage?.totalTokens).toBe(18185);
+  });
+
+  it("sends a plain-string message body the same way Bedrock recorded it", () => {
+    const [interaction] = loadCassette(`${OL}/traces__test_anthropic__test_anthropic_3_completion_complex_content.yaml`);
+    const body = anthropicClaudeAdapter.buildRequest(
+      { modelId: "anthropic.claude-3-sonnet-20240229-v1:0", messages: [user("Tell me a joke about opentelemetry")], inferenceConfig: { maxTokens: 200, temperature: 0.5 } },
+      { modelId: "anthropic.claude-3-sonnet-20240229-v1:0", baseModelId: "anthropic.claude-3-sonnet-20240229-v1:0", streaming: false, request: { modelId: "x" } },
+    );
+    expect(body).toEqual(interaction?.requestBody);
+  });
+
+  for (const file of [`${DD}/anthropic_message_invoke_stream.yaml`, `${OL}/traces__test_anthropic__test_anthropic_3_completion_streaming.yaml`]) {
+    it(`turns the recorded event stream of ${file.split("/")[1]} into ConverseStream events`, async () => {
+      const [interaction] = loadCassette(file);
+      if (!interaction) throw new Error("cassette is empty");
+      const sent: SentRequest[] = [];
+      const model = new InvokeModelModel(recordedClient(interaction, sent));
+      const stream = await model.converseStream({
+        modelId: "anthropic.claude-3-sonnet-20240229-v1:0",
+        messages: [user(firstRecordedText(interaction.requestBody))],
+        inferenceConfig: { maxTokens: interaction.requestBody.max_tokens as number, temperature: interaction.requestBody.temperature as number },
+      });
+      const events = await collect(stream);
+      expect(sent[0]?.path).toMatch(/\/invoke-with-response-stream$/);
+      expect(sent[0]?.body).toEqual(interaction.requestBody);
+      expect(Object.keys(events[0] ?? {})).toEqual(["messageStart"]);
+      expect(events.filter((event) => event.contentBlockStart)).toHaveLength(0);
+      const stops = events.filter((event) => event.contentBlockStop);
+      expect(stops).toHaveLength(1);
+      const assembler = new ResponseAssembler();
+      for (const event of events) assembler.add(event);
+      const response = assembler.finish();
+      const text = response.output?.message?.content?.[0]?.text ?? "";
+      expect(text.length).toBeGreaterThan(20);
+      expect(response.stopReason).toBe("end_turn");
+      // Usage and latency come from the last chunk's amazon-bedrock-invocationMetrics.
+      const metadata = events.at(-1)?.metadata;
+      expect(metadata?.usage?.inputTokens).toBeGreaterThan(0);
+      expect(metadata?.usage?.totalTokens).toBe((metadata?.usage?.inputTokens ?? 0) + (metadata?.usage?.outputTokens ?? 0));
+      expect(metadata?.metrics?.latencyMs).toBeGreaterThan(100);
+    });
+  }
+});
