@@ -1,0 +1,37 @@
+import { httpDate } from "../server/date-header.js";
+import type { CallContext } from "../server/call-context.js";
+import { sendEventStream } from "../server/send-event-stream.js";
+import type { FrameSource } from "../server/send-event-stream.js";
+import { converseStreamEvents } from "./converse-stream-events.js";
+import { renderConverseResponse } from "./render-converse-response.js";
+import { validateConverseRequest } from "./validate-converse-request.js";
+
+/**
+ * Converse and ConverseStream: validate like the service, run the scripted model, answer with
+ * the JSON response or the event stream.
+ *
+ * @example
+ * await handleConverse(context);
+ */
+export async function handleConverse(context: CallContext): Promise<void> {
+  const request = validateConverseRequest(context.body, { isPrompt: context.model.isPrompt });
+  const { state, model } = context;
+  const turn = state.scriptedModel.respond(request, model.modelId);
+  if (context.operation === "Converse") {
+    const latencyMs = Math.max(1, Math.round(performance.now() - context.startedAt));
+    context.channel.sendJson(
+      200,
+      { "x-amzn-RequestId": context.requestId, Date: httpDate() },
+      renderConverseResponse(turn, request, latencyMs),
+    );
+    return;
+  }
+  const events = converseStreamEvents(turn, request, state.streaming.chunkSize);
+  const frames: FrameSource[] = events.map((event) => () => {
+    if (event.eventType === "metadata") {
+      event.payload["metrics"] = { latencyMs: Math.max(1, Math.round(performance.now() - context.startedAt)) };
+    }
+    return state.encoder.event(event.eventType, event.payload);
+  });
+  await sendEventStream(context, {}, frames);
+}

@@ -1,0 +1,35 @@
+import type { FaultDecision } from "../faults/fault-injector.js";
+import type { RecordedRequest } from "../inspection/recorded-request.js";
+import type { ResolvedModel } from "../models/model-catalog.js";
+import type { EmulatorState } from "./emulator-state.js";
+import type { OperationName } from "./operation-name.js";
+import type { ResponseChannel } from "./response-channel.js";
+
+/** Everything an operation handler needs for one call. */
+export interface CallContext {
+  readonly state: EmulatorState;
+  readonly operation: OperationName;
+  readonly model: ResolvedModel;
+  readonly requestId: string;
+  /** `performance.now()` when the request was received, for latency figures. */
+  readonly startedAt: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly rawBody: Buffer;
+  /** The body parsed as JSON; undefined when it is not JSON. */
+  readonly body: unknown;
+  readonly channel: ResponseChannel;
+  readonly fault: FaultDecision;
+  readonly record: RecordedRequest;
+  /** Aborted when the emulator closes; pending delays end early. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Headers every response carries.
+ *
+ * @example
+ * baseHeaders(requestId, "Mon, 03 Mar 2025 04:51:28 GMT"); // { "x-amzn-RequestId": requestId, Date: "…" }
+ */
+export function baseHeaders(requestId: string, date: string): Record<string, string | number> {
+  return { "x-amzn-RequestId": requestId, Date: date };
+}

@@ -1,0 +1,49 @@
+import { request as http1Request } from "node:http";
+import { connect } from "node:http2";
+import { describe, expect, it } from "vitest";
+import { DualProtocolServer } from "./dual-protocol-server.js";
+
+function getOverHttp1(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http1Request({ host: "127.0.0.1", port, path: "/hello", agent: false }, (response) => {
+      let body = "";
+      response.on("data", (chunk) => (body += chunk));
+      response.on("end", () => resolve(`${response.httpVersion} ${body}`));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+describe("DualProtocolServer", () => {
+  it("serves HTTP/1.1 and prior-knowledge HTTP/2 on one port", async () => {
+    const server = new DualProtocolServer((request, response) => response.end(`version ${request.httpVersion}`));
+    const { port } = await server.listen(0, "127.0.0.1");
+    expect(await getOverHttp1(port)).toBe("1.1 version 1.1");
+    const session = connect(`http://127.0.0.1:${port}`);
+    const body = await new Promise<string>((resolve, reject) => {
+      const stream = session.request({ ":path": "/hello" });
+      let text = "";
+      stream.on("data", (chunk) => (text += chunk));
+      stream.on("end", () => resolve(text));
+      stream.on("error", reject);
+    });
+    expect(body).toBe("version 2.0");
+    session.close();
+    await server.close();
+  });
+
+  it("closes every open connection, including idle keep-alive and HTTP/2 sessions", async () => {
+    const server = new DualProtocolServer((_request, response) => response.end("ok"));
+    const { port } = await server.listen(0, "127.0.0.1");
+    const session = connect(`http://127.0.0.1:${port}`);
+    session.on("error", () => undefined);
+    await new Promise<void>((resolve) => session.request({ ":path": "/" }).on("end", resolve).resume());
+    expect(server.connectionCount).toBe(1);
+    await server.close();
+    expect(server.connectionCount).toBe(0);
+    expect(server.listening).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(session.destroyed || session.closed).toBe(true);
+  });
+});

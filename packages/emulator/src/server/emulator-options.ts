@@ -1,0 +1,56 @@
+import type { FaultRule } from "../faults/fault-types.js";
+import type { ModelFamily } from "../families/model-family.js";
+import type { ScriptDefinition, StreamingOptions } from "../scripts/script-types.js";
+
+/**
+ * Options of `startEmulator`.
+ *
+ * @example
+ * const options: EmulatorOptions = { port: 0, script: { turns: [{ text: "Hello!" }] } };
+ */
+export interface EmulatorOptions {
+  /** Interface to bind. Default `127.0.0.1`. */
+  host?: string;
+  /** Port; default 0 (a free random port). */
+  port?: number;
+  /** Script loaded at start (and restored by `reset()`). */
+  script?: ScriptDefinition;
+  /** A JSON script file loaded at start; combined with `script` (file first). */
+  scriptFile?: string;
+  /** Faults active from the start (and restored by `reset()`). */
+  faults?: FaultRule[];
+  /** Pacing of streamed answers. */
+  streaming?: StreamingOptions;
+  /**
+   * Extra model identifiers to accept, mapped to the family name or base model ID they stand for,
+   * e.g. `{ "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc": "anthropic.claude-3-5-haiku-20241022-v1:0" }`.
+   */
+  models?: Record<string, string>;
+  /** Native InvokeModel families; default: the built-in registry. */
+  families?: readonly ModelFamily[];
+  /** Answer requests without an `Authorization` header with 403, as the service does. Default false. */
+  requireAuthorization?: boolean;
+  /** How many received requests are kept for inspection (oldest dropped first). Default 10,000. */
+  maxRecordedRequests?: number;
+}
+
+/** Streaming pacing with every default filled in. */
+export interface ResolvedStreamingOptions {
+  chunkSize: number;
+  firstTokenDelayMs: number;
+  chunkDelayMs: number;
+}
+
+/**
+ * Fills streaming defaults: 8 characters per chunk, no delays.
+ *
+ * @example
+ * resolveStreaming({ chunkSize: 4 }); // { chunkSize: 4, firstTokenDelayMs: 0, chunkDelayMs: 0 }
+ */
+export function resolveStreaming(streaming: StreamingOptions | undefined): ResolvedStreamingOptions {
+  return {
+    chunkSize: streaming?.chunkSize ?? 8,
+    firstTokenDelayMs: streaming?.firstTokenDelayMs ?? 0,
+    chunkDelayMs: streaming?.chunkDelayMs ?? 0,
+  };
+}

@@ -1,0 +1,92 @@
+import { FaultInjector } from "../faults/fault-injector.js";
+import type { FaultRule } from "../faults/fault-types.js";
+import type { ModelFamily } from "../families/model-family.js";
+import { RequestLog } from "../inspection/request-log.js";
+import { ModelCatalog } from "../models/model-catalog.js";
+import type { FamilyResolver } from "../models/model-catalog.js";
+import { ScriptedModel } from "../scripts/scripted-model.js";
+import type { ScriptDefinition, StreamingOptions } from "../scripts/script-types.js";
+import { validateStreaming } from "../scripts/validate-script.js";
+import { EventStreamEncoder } from "../wire/event-stream-encoder.js";
+import { resolveStreaming } from "./emulator-options.js";
+import type { ResolvedStreamingOptions } from "./emulator-options.js";
+
+/** The state an emulator starts with, restored by `reset()`. */
+export interface InitialState {
+  script: ScriptDefinition;
+  faults: readonly FaultRule[];
+  streaming: StreamingOptions | undefined;
+}
+
+/**
+ * Everything one emulator instance holds: scripted model, faults, request log, model catalog,
+ * streaming pacing and the shared event-stream encoder. Request handlers read it; the public
+ * `Emulator` handle and the admin endpoints change it.
+ *
+ * @example
+ * const state = new EmulatorState({ script: {}, faults: [], streaming: undefined }, () => undefined, {}, false, 100);
+ */
+export class EmulatorState {
+  readonly scriptedModel = new ScriptedModel();
+  readonly faults = new FaultInjector();
+  readonly log: RequestLog;
+  readonly catalog: ModelCatalog;
+  readonly encoder = new EventStreamEncoder();
+  streaming: ResolvedStreamingOptions = resolveStreaming(undefined);
+
+  constructor(
+    private readonly initial: InitialState,
+    readonly resolveFamily: FamilyResolver,
+    models: Readonly<Record<string, string>>,
+    readonly requireAuthorization: boolean,
+    maxRecordedRequests: number,
+  ) {
+    this.log = new RequestLog(maxRecordedRequests);
+    this.catalog = new ModelCatalog(resolveFamily, models);
+    this.reset();
+  }
+
+  /** Loads a script: turns and rules replace the current ones; `streaming` and `faults`, when given, too. */
+  applyScript(definition: ScriptDefinition): void {
+    this.scriptedModel.load(definition);
+    if (definition.streaming !== undefined) this.setStreaming(definition.streaming);
+    if (definition.faults !== undefined) {
+      this.faults.clear();
+      for (const fault of definition.faults) this.faults.add(fault);
+    }
+  }
+
+  setStreaming(streaming: StreamingOptions): void {
+    validateStreaming(streaming, "streaming");
+    this.streaming = resolveStreaming({ ...this.streaming, ...streaming });
+  }
+
+  /** Back to the start state: initial script, faults and pacing; empty request log. */
+  reset(): void {
+    this.streaming = resolveStreaming(this.initial.streaming);
+    this.faults.clear();
+    for (const fault of this.initial.faults) this.faults.add(fault);
+    this.scriptedModel.clear();
+    this.applyScript(this.initial.script);
+    this.log.clear();
+  }
+}
+
+/**
+ * A family resolver over a plain list (first family whose `matches` accepts the ID).
+ *
+ * @example
+ * const resolve = listFamilyResolver([]);
+ * resolve("anthropic.claude-3-haiku-20240307-v1:0"); // undefined
+ */
+export function listFamilyResolver(families: readonly ModelFamily[]): FamilyResolver {
+  return (modelId, overrides) => {
+    const named = overrides?.[modelId];
+    if (named !== undefined) {
+      const family = families.find((candidate) => candidate.name === named);
+      if (family === undefined) throw new Error(`No family named "${named}"`);
+      return family;
+    }
+    return families.find((family) => family.matches(modelId));
+  };
+}

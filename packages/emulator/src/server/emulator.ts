@@ -1,0 +1,47 @@
+import type { FaultRule } from "../faults/fault-types.js";
+import type { RecordedRequest } from "../inspection/recorded-request.js";
+import type { ScriptDefinition, ScriptRule, ScriptedReply, StreamingOptions } from "../scripts/script-types.js";
+
+/**
+ * A running emulator. Point any Bedrock Runtime client at `url`.
+ *
+ * @example
+ * const emulator = await startEmulator();
+ * const client = new BedrockRuntimeClient({ endpoint: emulator.url, region: "us-east-1", credentials });
+ * emulator.enqueue({ text: "Hello!" });
+ * await emulator.close();
+ */
+export interface Emulator {
+  /** `http://host:port`, no trailing slash. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** Requests received, oldest first (bounded by `maxRecordedRequests`). */
+  readonly requests: readonly RecordedRequest[];
+  /** True while the server accepts connections. */
+  readonly listening: boolean;
+  /** Open client connections. */
+  readonly connectionCount: number;
+  /** Replaces turns and rules; `streaming` and `faults` in the definition replace those too. */
+  script(definition: ScriptDefinition): void;
+  /** Queues replies, answered in order (for `modelId` only when given). */
+  enqueue(replies: ScriptedReply | readonly ScriptedReply[], modelId?: string): void;
+  /** Adds a rule after the existing ones. */
+  addRule(rule: ScriptRule): void;
+  /** Queued replies not yet used. */
+  pendingTurns(modelId?: string): number;
+  /** Adds a fault; returns its id. */
+  injectFault(rule: FaultRule): string;
+  removeFault(id: string): boolean;
+  clearFaults(): void;
+  /** Active faults with how often each fired. */
+  readonly faults: ReadonlyArray<FaultRule & { id: string; fired: number }>;
+  /** Changes stream pacing (merged into the current settings). */
+  setStreaming(streaming: StreamingOptions): void;
+  /** Forgets recorded requests only. */
+  clearRequests(): void;
+  /** Back to the start state: initial script, faults and pacing; no recorded requests. */
+  reset(): void;
+  /** Stops listening, ends every connection and pending timer. */
+  close(): Promise<void>;
+}
