@@ -44,7 +44,8 @@ describe("sluice-emulator CLI", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ messages: [{ role: "user", content: [{ text: "hi" }] }] }),
     });
-    expect((await response.json()).output.message.content).toEqual([{ text: "scripted from the CLI" }]);
+    const body = (await response.json()) as { output: { message: { content: unknown } } };
+    expect(body.output.message.content).toEqual([{ text: "scripted from the CLI" }]);
     cli.child.kill("SIGTERM");
     expect(await cli.exit).toBe(0);
   }, 20_000);
