@@ -85,7 +85,7 @@ describe("dependency injection", () => {
     container.register(Tokens.Model, { useClass: LoggedModel });
     const agent = new Agent({ container });
     expect((await agent.send("hello")).text).toBe("You said: hello");
-    expect(lines).toEqual(["converse:amazon.nova-lite-v1:0"]);
+    expect(lines).toEqual(["converse:amazon.nova-lite-v1:0", "agent run finished:amazon.nova-lite-v1:0"]);
     expect(agent.container.resolve(Tokens.Model)).toBeInstanceOf(LoggedModel);
   });
 });

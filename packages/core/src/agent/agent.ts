@@ -152,6 +152,10 @@ export class Agent extends EventEmitter<AgentEventMap> {
       channel?.push(event);
       this.emit(event.type, event as never);
     };
+    const logger = this.container.resolve(Tokens.Logger);
+    const clock = this.container.resolve(Tokens.Clock);
+    const started = clock.now();
+    const logContext = { agent: this.options.name, modelId: this.modelId, streaming };
     try {
       const { result, paused } = await runTurn(this.settings(streaming, controller.signal, emit), start);
       if (paused) {
@@ -160,10 +164,19 @@ export class Agent extends EventEmitter<AgentEventMap> {
         await this.commit(result, start.replacesLast);
         this.paused = undefined;
       }
+      logger.info(
+        { ...logContext, status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
+        "agent run finished",
+      );
       emit({ type: "finish", result });
       return result;
     } catch (error) {
-      throw this.rolledBack(error, start, controller.signal);
+      const rolledBack = this.rolledBack(error, start, controller.signal);
+      logger.warn(
+        { ...logContext, error: rolledBack.name, code: rolledBack.code, message: rolledBack.message, durationMs: clock.now() - started },
+        "agent run failed and was rolled back",
+      );
+      throw rolledBack;
     } finally {
       options.signal?.removeEventListener("abort", forward);
     }
