@@ -95,7 +95,8 @@ function renderNovaResponse(turn: ModelTurn): unknown {
 }
 
 function blockDeltas(block: Record<string, unknown>, chunkSize: number): unknown[] {
-  if (typeof block.text === "string") return textChunks(block.text, chunkSize).map((text) => ({ text }));
+  // Nova sends an empty text delta rather than none for an empty block.
+  if (typeof block.text === "string") return (block.text === "" ? [""] : textChunks(block.text, chunkSize)).map((text) => ({ text }));
   const toolUse = block.toolUse as { input: unknown } | undefined;
   if (toolUse) return [{ toolUse: { input: JSON.stringify(toolUse.input) } }];
   const reasoning = block.reasoningContent as { reasoningText?: { text: string }; redactedContent?: string };

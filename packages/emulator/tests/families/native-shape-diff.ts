@@ -98,16 +98,30 @@ export function nativeDifferences(actual: unknown, expected: unknown, options: D
  * @example
  * chunkKinds([{ type: "a", n: 1 }, { type: "a", n: 2 }, { type: "b" }]).length; // 2
  */
-export function chunkKinds(chunks: readonly unknown[]): string[] {
+export function chunkKinds(chunks: readonly unknown[], sortKeys = false): string[] {
   const kinds: string[] = [];
+  const ordered = (entries: Array<[string, unknown]>) => (sortKeys ? entries.sort(([left], [right]) => left.localeCompare(right)) : entries);
   for (const chunk of chunks) {
     const record = chunk as Record<string, unknown>;
     const delta = record.delta as Record<string, unknown> | undefined;
     const discriminators = [record.type, record.event_type, delta?.type].filter((value) => value !== undefined);
     const keys = (value: unknown): string =>
-      kind(value) === "object" ? `{${Object.entries(value as Record<string, unknown>).map(([key, inner]) => `${key}:${keys(inner)}`).join(",")}}` : Array.isArray(value) ? "[]" : "";
+      kind(value) === "object" ? `{${ordered(Object.entries(value as Record<string, unknown>)).map(([key, inner]) => `${key}:${keys(inner)}`).join(",")}}` : Array.isArray(value) ? "[]" : "";
     const signature = `${discriminators.join("/")}${keys(chunk)}`;
     if (kinds.at(-1) !== signature) kinds.push(signature);
   }
   return kinds;
+}
+
+/**
+ * A copy of a JSON value with the given dotted paths removed (for explained differences).
+ *
+ * @example
+ * withoutPaths({ a: { b: 1, c: 2 } }, ["a.b"]); // { a: { c: 2 } }
+ */
+export function withoutPaths<T>(value: T, paths: readonly string[], prefix = ""): T {
+  if (Array.isArray(value)) return value.map((item, index) => withoutPaths(item, paths, `${prefix}${index}.`)) as T;
+  if (kind(value) !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => !paths.includes(`${prefix}${key}`));
+  return Object.fromEntries(entries.map(([key, inner]) => [key, withoutPaths(inner, paths, `${prefix}${key}.`)])) as T;
 }
