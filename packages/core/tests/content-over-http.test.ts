@@ -55,6 +55,19 @@ describe("content over HTTP", () => {
     expect(content[2]?.document?.name).toBe("notes");
   });
 
+  it("answers a hallucinated tool name Bedrock refuses, and stores it so later calls stay valid", async () => {
+    local.emulator.enqueue([{ toolCalls: [{ name: "$READFILE", input: { path: "/etc/passwd" } }] }, { text: "I cannot read files." }]);
+    const agent = new Agent({ modelId, client: local.client(), tools: [lookup] });
+    const result = await agent.send("Read a file");
+    expect(result.text).toBe("I cannot read files.");
+    const toolResult = messagesOf(1)[2]?.content?.[0]?.toolResult;
+    expect(toolResult?.status).toBe("error");
+    expect(toolResult?.content?.[0]?.text).toMatch(/no tool named "\$READFILE"/);
+    expect(messagesOf(1)[1]?.content?.[0]?.toolUse?.name).toBe("_READFILE");
+    await agent.send("Fine, thanks");
+    expect(local.emulator.requests.map((request) => request.response?.status)).toEqual([200, 200, 200]);
+  });
+
   it("wraps service errors with their name, HTTP status and request id", async () => {
     const agent = new Agent({ modelId: "no-such-model", client: local.client() });
     const error = await agent.send("hi").catch((e: unknown) => e);

@@ -62,6 +62,7 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
   const steps = start.steps;
   let step = start.stepsTaken;
   let resume = start.resume;
+  let requestedToolUses: ToolUseBlock[] = [];
   const base = start.replacesLast ? conversation.messages.slice(0, -1) : conversation.messages;
 
   for (;;) {
@@ -89,13 +90,16 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
       const stepUsage = addUsage(emptyUsage(), response.usage);
       addUsage(usage, response.usage);
       stopReason = response.stopReason;
+      const toolUses = response.output?.message?.role === "assistant" ? clientToolUses(response.output.message) : [];
       assistant = cleanAssistantMessage(response.output?.message, stopReason);
       if (assistant) messages.push(assistant);
+      requestedToolUses = toolUses;
       steps.push({ step, stopReason, message: assistant, usage: stepUsage, toolCalls: [] });
     } else {
       stopReason = "tool_use";
     }
-    const toolUses = assistant?.role === "assistant" ? clientToolUses(assistant) : [];
+    // Run what the model asked for (original names), answer the ids the stored message keeps.
+    const toolUses = resume ? (assistant ? clientToolUses(assistant) : []) : keptToolUses(requestedToolUses, assistant);
     const currentStep = steps[steps.length - 1];
     if (toolUses.length === 0) {
       if (currentStep) emit({ type: "step-finish", step, stopReason, message: assistant, usage: currentStep.usage });
@@ -199,12 +203,34 @@ async function forwardDeltas(result: ModelResult, step: number, emit: (event: Ag
 function cleanAssistantMessage(message: Message | undefined, stopReason: string | undefined): Message | undefined {
   if (!message) return undefined;
   const dropToolUse = stopReason !== undefined && noToolStops.has(stopReason);
-  const content = (message.content ?? []).filter((block) => {
-    if (block.text !== undefined) return block.text.trim() !== "";
-    if (block.toolUse && dropToolUse && block.toolUse.type !== "server_tool_use") return false;
-    return true;
-  });
+  const content = (message.content ?? [])
+    .filter((block) => {
+      if (block.text !== undefined) return block.text.trim() !== "";
+      if (block.toolUse && dropToolUse && block.toolUse.type !== "server_tool_use") return false;
+      return true;
+    })
+    .map((block) => (block.toolUse && !validToolName.test(block.toolUse.name ?? "") ? renameToolUse(block) : block));
   return content.length === 0 ? undefined : { role: "assistant", content };
+}
+
+/** Bedrock refuses a history holding a tool name outside this pattern, so such names are stored sanitised. */
+const validToolName = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/**
+ * A model may invent a tool name Bedrock itself refuses (e.g. `$READFILE`). Keeping it would make
+ * every later request fail, so the stored message gets a sanitised name; the tool call is still
+ * answered (by id) with an error naming what the model asked for.
+ */
+function renameToolUse(block: ContentBlock): ContentBlock {
+  const toolUse = block.toolUse as ToolUseBlock;
+  const sanitised = (toolUse.name ?? "").replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64) || "unnamed_tool";
+  return { toolUse: { ...toolUse, name: sanitised } };
+}
+
+/** The requested tool uses whose ids the stored assistant message still holds. */
+function keptToolUses(requested: readonly ToolUseBlock[], stored: Message | undefined): ToolUseBlock[] {
+  const kept = new Set(stored ? clientToolUses(stored).map((toolUse) => toolUse.toolUseId) : []);
+  return requested.filter((toolUse) => kept.has(toolUse.toolUseId));
 }
 
 function clientToolUses(message: Message): ToolUseBlock[] {
