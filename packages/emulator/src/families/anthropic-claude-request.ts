@@ -13,7 +13,8 @@ type JsonObject = Record<string, unknown>;
 const MESSAGES_SCHEMA: BodySchema = {
   required: ["anthropic_version", "max_tokens", "messages"],
   properties: {
-    anthropic_version: { type: "string", enum: ["bedrock-2023-05-31"] },
+    // Any version string: current Anthropic SDKs send their API version (e.g. "2026-10-21"), older ones "bedrock-2023-05-31".
+    anthropic_version: { type: "string" },
     anthropic_beta: { type: "array", items: { type: "string" } },
     max_tokens: { type: "integer", minimum: 1 },
     messages: { type: "array", items: { type: "object", required: ["role", "content"], open: true, properties: {} } },

@@ -27,6 +27,11 @@ describe("anthropic-claude parseRequest", () => {
     );
   });
 
+  it("accepts the API version current Anthropic SDKs put in the body, but only as a string", () => {
+    expect(claude.parseRequest({ ...base, anthropic_version: "2026-10-21", messages: [] }).messages).toEqual([]);
+    expect(errorMessage(() => claude.parseRequest({ ...base, anthropic_version: 2023, messages: [] }))).toContain("#/anthropic_version: expected type: String, found: Integer");
+  });
+
   it("refuses the keys the SDK strips (model, stream) and Converse keys", () => {
     expect(errorMessage(() => claude.parseRequest({ ...base, messages: [], model: "claude", inferenceConfig: {} }))).toBe(
       "NativeBodyError: Malformed input request: #: extraneous key [model] is not permitted#: extraneous key [inferenceConfig] is not permitted, please reformat your input and try again.",
