@@ -145,6 +145,18 @@ function message(value: unknown, index: number): WireMessage {
   return { role: entry.role, content: entry.content.flatMap((block, position) => contentBlock(block, `${path}.content.${position}`, position)) };
 }
 
+// Two content rules Claude enforces itself, in its own words.
+function checkMessageText(messages: WireMessage[]): void {
+  if (messages.some((entry) => entry.content.some((block) => block.text === ""))) {
+    throw new NativeBodyError("messages: text content blocks must be non-empty");
+  }
+  const last = messages[messages.length - 1];
+  const lastBlock = last?.content[last.content.length - 1];
+  if (last?.role === "assistant" && lastBlock?.text !== undefined && /\s$/.test(lastBlock.text)) {
+    throw new NativeBodyError("messages: final assistant content cannot end with trailing whitespace");
+  }
+}
+
 function systemBlocks(system: unknown): WireSystemBlock[] | undefined {
   if (system === undefined) return undefined;
   if (typeof system === "string") return system === "" ? [] : [{ text: system }];
@@ -195,7 +207,9 @@ function additionalFields(body: JsonObject): Record<string, unknown> | undefined
  */
 export function parseAnthropicMessagesRequest(body: unknown): WireConverseRequest {
   assertBody(body, MESSAGES_SCHEMA);
-  const request: WireConverseRequest = { messages: (body.messages as unknown[]).map(message) };
+  const messages = (body.messages as unknown[]).map(message);
+  checkMessageText(messages);
+  const request: WireConverseRequest = { messages };
   const system = systemBlocks(body.system);
   if (system !== undefined) request.system = system;
   request.inferenceConfig = { maxTokens: body.max_tokens as number };

@@ -102,6 +102,15 @@ describe("anthropic-claude parseRequest", () => {
     expect(errorMessage(() => claude.parseRequest({ ...base, messages: [{ role: "system", content: "x" }] }))).toContain("messages.0.role");
   });
 
+  it("applies Claude's own rules on empty text and on a prefill ending in whitespace", () => {
+    expect(errorMessage(() => claude.parseRequest({ ...base, messages: [{ role: "user", content: [{ type: "text", text: "" }] }] }))).toBe(
+      "NativeBodyError: messages: text content blocks must be non-empty",
+    );
+    const prefill = [{ role: "user", content: "Hi" }, { role: "assistant", content: "Sure, " }];
+    expect(errorMessage(() => claude.parseRequest({ ...base, messages: prefill }))).toBe("NativeBodyError: messages: final assistant content cannot end with trailing whitespace");
+    expect(claude.parseRequest({ ...base, messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Sure," }] }).messages).toHaveLength(2);
+  });
+
   it("keeps tool_choice none where the scripted model can see it", () => {
     const request = claude.parseRequest({ ...base, messages: [], tools: [{ name: "f", input_schema: { type: "object" } }], tool_choice: { type: "none" } });
     expect(request.toolConfig?.toolChoice).toBeUndefined();
