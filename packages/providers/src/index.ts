@@ -22,6 +22,17 @@ export { NativeResponseError } from "./errors/native-response-error.js";
 // Families and resolution
 export { MODEL_FAMILY_ADAPTERS } from "./families/model-family-adapters.js";
 export { anthropicClaudeAdapter } from "./families/anthropic-claude/anthropic-claude-adapter.js";
+export { amazonNovaAdapter } from "./families/amazon-nova/amazon-nova-adapter.js";
+export { amazonTitanTextAdapter } from "./families/amazon-titan-text/amazon-titan-text-adapter.js";
+export { metaLlamaAdapter } from "./families/meta-llama/meta-llama-adapter.js";
+export { mistralChatAdapter } from "./families/mistral/mistral-chat-adapter.js";
+export { mistralInstructAdapter } from "./families/mistral/mistral-instruct-adapter.js";
+export { cohereCommandRAdapter } from "./families/cohere-command/cohere-command-r-adapter.js";
+export { cohereCommandTextAdapter } from "./families/cohere-command/cohere-command-text-adapter.js";
+export { ai21JambaAdapter } from "./families/ai21/ai21-jamba-adapter.js";
+export { ai21JurassicAdapter } from "./families/ai21/ai21-jurassic-adapter.js";
+export { deepseekAdapter } from "./families/deepseek/deepseek-adapter.js";
+export { openaiGptOssAdapter } from "./families/openai-gpt-oss/openai-gpt-oss-adapter.js";
 export { parseModelId, type ParsedModelId } from "./resolve/parse-model-id.js";
 export { resolveFamily, type FamilyCandidate, type ResolvedFamily } from "./resolve/resolve-family.js";
 

@@ -16,6 +16,8 @@ if (!fixturesPresent) console.warn(`[providers] ${fixturesRoot} is missing: fixt
 export interface RecordedInteraction {
   uri: string;
   requestBody: Record<string, unknown>;
+  /** Request headers, names in lower case. */
+  requestHeaders: Record<string, string>;
   responseText: string;
   /** The response body bytes exactly as recorded (an event stream for streaming calls). */
   responseBytes: Uint8Array;
@@ -39,17 +41,20 @@ function bytes(value: unknown): Uint8Array {
 export function loadCassette(relativePath: string): RecordedInteraction[] {
   const document = parse(readFileSync(path.join(fixturesRoot, relativePath), "utf8")) as {
     interactions: Array<{
-      request: { uri: string; body: unknown };
+      request: { uri: string; body: unknown; headers?: Record<string, unknown[]> };
       response: { body: { string: unknown }; headers: Record<string, unknown[]>; status: { code: number } };
     }>;
   };
   return document.interactions.map((interaction) => {
     const headers: Record<string, string> = {};
     for (const [name, values] of Object.entries(interaction.response.headers ?? {})) headers[name.toLowerCase()] = text(values[0]);
+    const requestHeaders: Record<string, string> = {};
+    for (const [name, values] of Object.entries(interaction.request.headers ?? {})) requestHeaders[name.toLowerCase()] = text(values[0]);
     const requestText = text(interaction.request.body);
     return {
       uri: interaction.request.uri,
       requestBody: requestText === "" ? {} : (JSON.parse(requestText) as Record<string, unknown>),
+      requestHeaders,
       responseText: text(interaction.response.body.string),
       responseBytes: bytes(interaction.response.body.string),
       responseHeaders: headers,

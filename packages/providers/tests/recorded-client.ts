@@ -1,5 +1,7 @@
 import { Readable } from "node:stream";
-import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { BedrockRuntimeClient, type ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
+import { type ModelRequest, type ModelResponse, ResponseAssembler } from "@sluice/core";
+import { InvokeModelModel, type InvokeModelModelOptions } from "../src/index.js";
 import type { RecordedInteraction } from "./fixtures.js";
 
 /** What the recorded client saw: the native body the Model sent, and the path it called. */
@@ -35,4 +37,41 @@ export function recordedClient(interaction: RecordedInteraction, sent: SentReque
       httpHandlerConfigs: () => ({}),
     } as never,
   });
+}
+
+/** Runs one Converse-shaped request through `InvokeModelModel` against a recorded response. */
+export async function converseRecorded(
+  interaction: RecordedInteraction,
+  request: ModelRequest,
+  options: InvokeModelModelOptions = {},
+): Promise<{ sent: SentRequest; response: ModelResponse }> {
+  const sent: SentRequest[] = [];
+  const response = await new InvokeModelModel(recordedClient(interaction, sent), options).converse(request);
+  if (!sent[0]) throw new Error("nothing was sent");
+  return { sent: sent[0], response };
+}
+
+/** Streams one request against a recorded event stream; returns the events and their assembled response. */
+export async function streamRecorded(
+  interaction: RecordedInteraction,
+  request: ModelRequest,
+  options: InvokeModelModelOptions = {},
+): Promise<{ sent: SentRequest; events: ConverseStreamOutput[]; response: ModelResponse }> {
+  const sent: SentRequest[] = [];
+  const stream = await new InvokeModelModel(recordedClient(interaction, sent), options).converseStream(request);
+  const events: ConverseStreamOutput[] = [];
+  const assembler = new ResponseAssembler();
+  for await (const event of stream) {
+    events.push(event);
+    assembler.add(event);
+  }
+  if (!sent[0]) throw new Error("nothing was sent");
+  return { sent: sent[0], events, response: assembler.finish() };
+}
+
+/** The first interaction of a cassette. */
+export function firstInteraction(interactions: RecordedInteraction[]): RecordedInteraction {
+  const [interaction] = interactions;
+  if (!interaction) throw new Error("the cassette has no interactions");
+  return interaction;
 }

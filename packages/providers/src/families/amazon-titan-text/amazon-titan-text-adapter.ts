@@ -1,0 +1,100 @@
+import type { StopReason } from "@aws-sdk/client-bedrock-runtime";
+import type { ModelRequest } from "@sluice/core";
+import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } from "../../adapter.js";
+import { NativeResponseError } from "../../errors/native-response-error.js";
+import { NO_FEATURES } from "../../features/family-features.js";
+import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
+import { additionalFields, blocksText, inferenceSettings } from "../../shared/converse-content.js";
+import { asArray, asNumber, asRecord, asString, compact } from "../../shared/native-values.js";
+import { mapStopReason } from "../../shared/stop-reason.js";
+
+const FAMILY = "amazon-titan-text";
+
+/** Titan's `completionReason` values and their Converse equivalents. */
+const TITAN_STOP_REASONS: Readonly<Record<string, StopReason>> = {
+  FINISH: "end_turn",
+  LENGTH: "max_tokens",
+  STOP_CRITERIA_MET: "stop_sequence",
+  CONTENT_FILTERED: "content_filtered",
+  RAG_QUERY_WHEN_RAG_DISABLED: "end_turn",
+};
+
+/**
+ * Titan's `inputText`: a single user message as it is; a conversation as the
+ * `User: … / Bot: …` transcript Titan's documentation recommends, ending with `Bot:`.
+ *
+ * @example
+ * titanPrompt([{ role: "user", content: [{ text: "Hi" }] }, { role: "assistant", content: [{ text: "Hello!" }] }, { role: "user", content: [{ text: "Bye" }] }]);
+ * // "User: Hi\nBot: Hello!\nUser: Bye\nBot:"
+ */
+export function titanPrompt(messages: NonNullable<ModelRequest["messages"]>): string {
+  if (messages.length === 1 && messages[0]?.role === "user") return blocksText(messages[0].content);
+  const lines = messages.map((message) => `${message.role === "assistant" ? "Bot" : "User"}: ${blocksText(message.content)}`);
+  return `${lines.join("\n")}\nBot:`;
+}
+
+function buildTitanRequest(request: ModelRequest): NativeBody {
+  const settings = inferenceSettings(request);
+  const { textGenerationConfig: extraConfig, ...extra } = additionalFields(request);
+  const config = compact({
+    maxTokenCount: settings.maxTokens,
+    temperature: settings.temperature,
+    topP: settings.topP,
+    stopSequences: settings.stopSequences,
+    ...asRecord(extraConfig),
+  });
+  return compact({
+    inputText: titanPrompt(request.messages ?? []),
+    textGenerationConfig: Object.keys(config).length > 0 ? config : undefined,
+    ...extra,
+  });
+}
+
+function parseTitanResponse(body: NativeBody): NativeTurn {
+  const result = asRecord(asArray(body.results)?.[0]);
+  if (!result) throw new NativeResponseError(FAMILY, "the body has no results[0]", body);
+  const text = asString(result.outputText) ?? "";
+  const usage: NonNullable<NativeTurn["usage"]> = {};
+  const input = asNumber(body.inputTextTokenCount);
+  const output = asNumber(result.tokenCount);
+  if (input !== undefined) usage.inputTokens = input;
+  if (output !== undefined) usage.outputTokens = output;
+  return {
+    content: text.trim() === "" ? [] : [{ text }],
+    stopReason: mapStopReason(TITAN_STOP_REASONS, result.completionReason, "end_turn"),
+    usage,
+  };
+}
+
+function createTitanStreamDecoder(writer: ConverseStreamWriter): NativeStreamDecoder {
+  return {
+    push(chunk: NativeBody): void {
+      writer.text(asString(chunk.outputText) ?? "");
+      const input = asNumber(chunk.inputTextTokenCount);
+      const output = asNumber(chunk.totalOutputTextTokenCount);
+      if (input !== undefined) writer.usage({ inputTokens: input });
+      if (output !== undefined) writer.usage({ outputTokens: output });
+      if (typeof chunk.completionReason === "string") writer.stop(mapStopReason(TITAN_STOP_REASONS, chunk.completionReason, "end_turn"));
+    },
+    end(): void {},
+  };
+}
+
+/**
+ * Amazon Titan Text (Express, Lite, Premier, legacy `titan-tg1-large`): `inputText` plus
+ * `textGenerationConfig`. Conversations become a `User:`/`Bot:` transcript. No system prompt,
+ * tools, images or documents.
+ *
+ * @example
+ * amazonTitanTextAdapter.buildRequest(request, context); // { inputText: "Hi", textGenerationConfig: { maxTokenCount: 50 } }
+ */
+export const amazonTitanTextAdapter: ModelFamilyAdapter = {
+  family: FAMILY,
+  displayName: "Amazon Titan Text",
+  exampleModelIds: ["amazon.titan-text-express-v1", "amazon.titan-text-premier-v1:0"],
+  features: { ...NO_FEATURES, text: true, multiTurn: true, streaming: true, stopSequences: true },
+  matches: (id) => /^amazon\.titan-(text-|tg1)/.test(id),
+  buildRequest: (request) => buildTitanRequest(request),
+  parseResponse: (body) => parseTitanResponse(body),
+  createStreamDecoder: (writer) => createTitanStreamDecoder(writer),
+};

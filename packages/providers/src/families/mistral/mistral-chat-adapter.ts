@@ -1,0 +1,77 @@
+import type { ContentBlock, StopReason } from "@aws-sdk/client-bedrock-runtime";
+import type { ModelRequest } from "@sluice/core";
+import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } from "../../adapter.js";
+import { NativeResponseError } from "../../errors/native-response-error.js";
+import { UnsupportedFeatureError } from "../../errors/unsupported-feature-error.js";
+import { NO_FEATURES } from "../../features/family-features.js";
+import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
+import { additionalFields, inferenceSettings } from "../../shared/converse-content.js";
+import { CHAT_STOP_REASONS, ChatCompletionStream, chatMessages, chatTools, chatUsage, readChatChoice } from "../../shared/chat-completions.js";
+import { compact } from "../../shared/native-values.js";
+import { mapStopReason } from "../../shared/stop-reason.js";
+
+const FAMILY = "mistral-chat";
+const DISPLAY_NAME = "Mistral (chat)";
+
+function buildMistralChatRequest(request: ModelRequest): NativeBody {
+  if (request.toolConfig?.toolChoice?.tool) {
+    throw new UnsupportedFeatureError(FAMILY, DISPLAY_NAME, 'tool choice "tool"', 'Use toolChoice { auto: {} } or { any: {} }.');
+  }
+  const settings = inferenceSettings(request);
+  return compact({
+    messages: chatMessages(request, { systemRole: "system", toolCallType: false, imageParts: true }),
+    ...chatTools(request, "any"),
+    max_tokens: settings.maxTokens,
+    top_p: settings.topP,
+    temperature: settings.temperature,
+    ...additionalFields(request),
+  });
+}
+
+function parseMistralChatResponse(body: NativeBody): NativeTurn {
+  const choice = readChatChoice(body);
+  if (!choice) throw new NativeResponseError(FAMILY, "the body has no choices[0]", body);
+  const content: ContentBlock[] = choice.text.trim() === "" ? [] : [{ text: choice.text }];
+  for (const call of choice.toolCalls) content.push({ toolUse: { toolUseId: call.id, name: call.name, input: call.input as never } });
+  const fallback: StopReason = choice.toolCalls.length > 0 ? "tool_use" : "end_turn";
+  return { content, stopReason: mapStopReason(CHAT_STOP_REASONS, choice.finishReason, fallback), usage: chatUsage(body.usage) };
+}
+
+function createMistralChatStreamDecoder(writer: ConverseStreamWriter): NativeStreamDecoder {
+  const stream = new ChatCompletionStream(writer);
+  return {
+    push: (chunk) => stream.push(chunk),
+    end(): void {
+      writer.stop(mapStopReason(CHAT_STOP_REASONS, stream.finish, writer.toolUseCount > 0 ? "tool_use" : "end_turn"));
+    },
+  };
+}
+
+/**
+ * Mistral chat-completion models (Mistral Large 2407 and later, Pixtral Large): `messages`
+ * with system, user, assistant `tool_calls` and `tool` results, `tools`, `tool_choice`
+ * (`auto`/`any`), images as data URIs on Pixtral. Bedrock's Mistral answers with `stop_reason`
+ * inside each choice; `finish_reason` is read too.
+ *
+ * @example
+ * mistralChatAdapter.matches("mistral.mistral-large-2407-v1:0"); // true
+ */
+export const mistralChatAdapter: ModelFamilyAdapter = {
+  family: FAMILY,
+  displayName: DISPLAY_NAME,
+  exampleModelIds: ["mistral.mistral-large-2407-v1:0", "us.mistral.pixtral-large-2502-v1:0"],
+  features: {
+    ...NO_FEATURES,
+    text: true,
+    systemPrompt: true,
+    multiTurn: true,
+    tools: true,
+    streaming: true,
+    streamedTools: true,
+    images: { note: "Pixtral Large", models: (id) => /pixtral/.test(id) },
+  },
+  matches: (id) => /^mistral\.(mistral-large-(2407|24[1-9]\d|2[5-9]\d\d)|pixtral)/.test(id),
+  buildRequest: (request) => buildMistralChatRequest(request),
+  parseResponse: (body) => parseMistralChatResponse(body),
+  createStreamDecoder: (writer) => createMistralChatStreamDecoder(writer),
+};
