@@ -38,14 +38,14 @@ const WITHOUT_CACHE_FIELDS = /^anthropic\.claude-(?:3-(?:sonnet|opus|haiku)-2024
 
 /**
  * Claude's `usage` object: cache counters appear for cache-capable models (or whenever the turn
- * reports them), between `input_tokens` and `output_tokens` as recorded.
+ * reports cached tokens), between `input_tokens` and `output_tokens` as recorded.
  *
  * @example
  * anthropicUsage({ inputTokens: 4, outputTokens: 50, totalTokens: 54 }, "anthropic.claude-3-5-haiku-20241022-v1:0");
  */
 export function anthropicUsage(usage: ModelTurn["usage"], modelId: string, outputTokens = usage.outputTokens): Record<string, number> {
-  const withCache =
-    usage.cacheReadInputTokens !== undefined || usage.cacheWriteInputTokens !== undefined || !WITHOUT_CACHE_FIELDS.test(foundationModelId(modelId));
+  const cached = (usage.cacheReadInputTokens ?? 0) > 0 || (usage.cacheWriteInputTokens ?? 0) > 0;
+  const withCache = cached || !WITHOUT_CACHE_FIELDS.test(foundationModelId(modelId));
   if (!withCache) return { input_tokens: usage.inputTokens, output_tokens: outputTokens };
   return {
     input_tokens: usage.inputTokens,

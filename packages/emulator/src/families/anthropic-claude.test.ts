@@ -129,7 +129,8 @@ describe("anthropic-claude renderResponse", () => {
   });
 
   it("leaves cache counters out for Claude 3 models that predate caching", () => {
-    const body = claude.renderResponse(testTurn(), testContext("anthropic.claude-3-sonnet-20240229-v1:0")) as { usage: object };
+    const zeroCache = testTurn(undefined, { usage: { inputTokens: 11, outputTokens: 7, totalTokens: 18, cacheReadInputTokens: 0, cacheWriteInputTokens: 0 } });
+    const body = claude.renderResponse(zeroCache, testContext("anthropic.claude-3-sonnet-20240229-v1:0")) as { usage: object };
     expect(body.usage).toEqual({ input_tokens: 11, output_tokens: 7 });
   });
 
