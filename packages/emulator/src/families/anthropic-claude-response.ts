@@ -3,7 +3,12 @@ import type { ModelTurn, RenderContext } from "./model-family.js";
 import { foundationModelId } from "./model-id.js";
 import { anthropicMessageId } from "./response-ids.js";
 
-/** One Anthropic content block as Claude returns it. */
+/**
+ * One Anthropic content block as Claude returns it.
+ *
+ * @example
+ * const block: AnthropicBlock = { type: "text", text: "Hi" };
+ */
 export type AnthropicBlock =
   | { type: "text"; text: string }
   | { type: "tool_use"; id: string; name: string; input: unknown }

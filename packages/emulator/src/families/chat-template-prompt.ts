@@ -1,6 +1,11 @@
 import type { WireMessage } from "../wire/converse-types.js";
 
-/** A prompt read back into a system prompt and alternating messages. */
+/**
+ * A prompt read back into a system prompt and alternating messages.
+ *
+ * @example
+ * const parsed: ParsedPrompt = { system: "Be brief.", messages: [{ role: "user", content: [{ text: "Hi" }] }] };
+ */
 export interface ParsedPrompt {
   system: string;
   messages: WireMessage[];

@@ -95,7 +95,12 @@ export interface ModelFamily {
   embed?(body: unknown, modelId: string, requestId?: string): EmbeddingResult;
 }
 
-/** The service's answer (ValidationException, 400) when a family cannot stream. */
+/**
+ * The service's answer (ValidationException, 400) when a family cannot stream.
+ *
+ * @example
+ * if (family.supportsStreaming === false) throw validationError(STREAMING_UNSUPPORTED_MESSAGE);
+ */
 export const STREAMING_UNSUPPORTED_MESSAGE = "The model is unsupported for streaming.";
 
 /**

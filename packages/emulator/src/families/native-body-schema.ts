@@ -1,6 +1,11 @@
 import { NativeBodyError } from "./model-family.js";
 
-/** JSON value kinds a native body field may take. */
+/**
+ * JSON value kinds a native body field may take.
+ *
+ * @example
+ * const kind: JsonKind = "integer";
+ */
 export type JsonKind = "string" | "integer" | "number" | "boolean" | "array" | "object" | "null";
 
 /**

@@ -7,7 +7,12 @@ import { turnToolUses } from "./turn-content.js";
 
 type JsonObject = Record<string, unknown>;
 
-/** A tool call as chat-completions bodies carry it. */
+/**
+ * A tool call as chat-completions bodies carry it.
+ *
+ * @example
+ * const call: ChatToolCall = { id: "call_1", type: "function", function: { name: "f", arguments: "{}" } };
+ */
 export interface ChatToolCall {
   id: string;
   type: "function";
