@@ -1,1 +1,27 @@
-export {};
+// Public API of @sluice/tools: zod-typed tools for the Sluice agent loop, and tool-call middleware.
+
+// Defining tools
+export { defineTool, isDefinedTool } from "./define/define-tool.js";
+export type { ApprovalRule, DefinedTool, ToolDefinition, ToolHandlerReturn, ToolInput, ToolReturnValue } from "./define/tool-definition.js";
+export { ToolOutputError } from "./define/tool-output-error.js";
+
+// Schemas (zod 4, zod 3, JSON Schema)
+export type {
+  InferSchemaInput,
+  InferSchemaOutput,
+  InferToolInput,
+  JsonSchemaObject,
+  ToolInputSchema,
+  Zod3SchemaLike,
+  Zod4SchemaLike,
+  ZodSchemaLike,
+} from "./schema/schema-types.js";
+export { schemaKind, isZod3Schema, isZod4Schema, isJsonSchemaObject, type SchemaKind } from "./schema/schema-kind.js";
+export { toToolJsonSchema, emptyObjectSchema } from "./schema/to-tool-json-schema.js";
+export { inlineReferences } from "./schema/inline-references.js";
+export { validateValue, type SchemaIssue, type ValidationOutcome } from "./schema/validate-value.js";
+export { summarizeIssues } from "./schema/summarize-issues.js";
+
+// Results
+export { toToolOutput, isContentBlock, toolImageFormats, type ToolImageFormat } from "./results/to-tool-output.js";
+export { toolResult, isExplicitToolResult, type ExplicitToolResult } from "./results/tool-result.js";
