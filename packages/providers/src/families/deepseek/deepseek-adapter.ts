@@ -15,12 +15,13 @@ const BEGIN = "<｜begin▁of▁sentence｜>";
 const END = "<｜end▁of▁sentence｜>";
 
 /**
- * A conversation in DeepSeek R1's chat template, opened for the answer with `<think>\n` so the
- * model reasons first (as DeepSeek recommends). Earlier reasoning is not replayed.
+ * A conversation in DeepSeek R1's chat template, open for the assistant's answer. The think
+ * block is not pre-opened: R1 then writes `<think>` itself, so output with and without
+ * reasoning can be told apart. Earlier reasoning is not replayed.
  *
  * @example
  * deepSeekPrompt({ modelId, messages: [{ role: "user", content: [{ text: "Hi" }] }] });
- * // "<｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜><think>\n"
+ * // "<｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜>"
  */
 export function deepSeekPrompt(request: ModelRequest): string {
   let prompt = `${BEGIN}${systemText(request)}`;
@@ -28,7 +29,7 @@ export function deepSeekPrompt(request: ModelRequest): string {
     const text = blocksText(message.content);
     prompt += message.role === "assistant" ? `<｜Assistant｜>${text}${END}` : `<｜User｜>${text}`;
   }
-  return `${prompt}<｜Assistant｜><think>\n`;
+  return `${prompt}<｜Assistant｜>`;
 }
 
 function buildDeepSeekRequest(request: ModelRequest): NativeBody {
@@ -43,22 +44,26 @@ function buildDeepSeekRequest(request: ModelRequest): NativeBody {
   });
 }
 
-// The prompt opens the think block; a model that opens it again anyway should not show the tag.
-function withoutOpeningTag(text: string): string {
-  return text.replace(/^\s*<think>/, "");
+const OPEN = "<think>";
+
+function opensThinking(text: string): boolean {
+  return text.trimStart().startsWith(OPEN);
 }
 
 /**
- * R1 output → content: reasoning up to `</think>`, then the answer. Output without `</think>`
- * is all reasoning (the model was cut off while thinking).
+ * R1 output → content: from `<think>` (or the start, when the prompt opened the block) up to
+ * `</think>` is reasoning, the rest the answer. Output that opens `<think>` and never closes it
+ * was cut off while thinking and is all reasoning; output with neither tag is all answer.
  *
  * @example
- * deepSeekContent("Think.</think>\n\nAnswer."); // [{ reasoningContent: { reasoningText: { text: "Think." } } }, { text: "Answer." }]
+ * deepSeekContent("<think>Think.</think>\n\nAnswer."); // [{ reasoningContent: { reasoningText: { text: "Think." } } }, { text: "Answer." }]
  */
 export function deepSeekContent(output: string): ContentBlock[] {
-  const at = output.indexOf("</think>");
-  const reasoning = withoutOpeningTag(at >= 0 ? output.slice(0, at) : output).trim();
-  const answer = at >= 0 ? output.slice(at + "</think>".length).trim() : "";
+  const opened = opensThinking(output);
+  const body = opened ? output.trimStart().slice(OPEN.length) : output;
+  const at = body.indexOf("</think>");
+  const reasoning = (at >= 0 ? body.slice(0, at) : opened ? body : "").trim();
+  const answer = (at >= 0 ? body.slice(at + "</think>".length) : opened ? "" : body).trim();
   const content: ContentBlock[] = [];
   if (reasoning !== "") content.push({ reasoningContent: { reasoningText: { text: reasoning } } });
   if (answer !== "") content.push({ text: answer });
@@ -79,7 +84,7 @@ function parseDeepSeekResponse(body: NativeBody): NativeTurn {
 }
 
 function createDeepSeekStreamDecoder(writer: ConverseStreamWriter): NativeStreamDecoder {
-  const splitter = new TaggedTextSplitter("<think>", "</think>", "reasoning");
+  let splitter = new TaggedTextSplitter(OPEN, "</think>", "text");
   let prelude = "";
   let started = false;
   let answerStarted = false;
@@ -94,14 +99,20 @@ function createDeepSeekStreamDecoder(writer: ConverseStreamWriter): NativeStream
       }
     }
   };
+  // Hold the first characters until it is clear whether the output opens with "<think>".
+  const begin = () => {
+    started = true;
+    if (opensThinking(prelude)) {
+      splitter = new TaggedTextSplitter(OPEN, "</think>", "reasoning");
+      write(splitter.push(prelude.trimStart().slice(OPEN.length).trimStart()));
+    } else write(splitter.push(prelude));
+  };
   const feed = (text: string) => {
     if (started) return write(splitter.push(text));
-    // Hold the first characters until it is clear whether the model repeated "<think>".
     prelude += text;
     const trimmed = prelude.trimStart();
-    if (trimmed.length < "<think>".length && "<think>".startsWith(trimmed)) return;
-    started = true;
-    write(splitter.push(withoutOpeningTag(prelude).trimStart()));
+    if (trimmed.length < OPEN.length && OPEN.startsWith(trimmed)) return;
+    begin();
   };
   return {
     push(chunk: NativeBody): void {
@@ -112,7 +123,7 @@ function createDeepSeekStreamDecoder(writer: ConverseStreamWriter): NativeStream
       if (typeof reason === "string") writer.stop(mapStopReason(DEEPSEEK_STOP_REASONS, reason, "end_turn"));
     },
     end(): void {
-      if (!started) write(splitter.push(withoutOpeningTag(prelude).trimStart()));
+      if (!started) begin();
       write(splitter.end());
     },
   };
@@ -120,11 +131,11 @@ function createDeepSeekStreamDecoder(writer: ConverseStreamWriter): NativeStream
 
 /**
  * DeepSeek R1 (`us.deepseek.r1-v1:0`): its chat template in `prompt`, answered with
- * `choices[].text` holding the reasoning, `</think>`, then the answer; the reasoning comes
+ * `choices[].text` holding `<think>` reasoning `</think>` then the answer; the reasoning comes
  * back as a reasoning block (streamed as reasoning deltas). No tools or images.
  *
  * @example
- * deepseekAdapter.parseResponse({ choices: [{ text: "Hmm.</think>\n\n4", stop_reason: "stop" }] }, context).content;
+ * deepseekAdapter.parseResponse({ choices: [{ text: "<think>Hmm.</think>\n\n4", stop_reason: "stop" }] }, context).content;
  */
 export const deepseekAdapter: ModelFamilyAdapter = {
   family: FAMILY,
