@@ -1,1 +1,19 @@
-export {};
+// Public API of @sluice/middleware: production-grade middleware for Sluice agents.
+
+// Errors
+export { TimeoutError, type TimeoutKind } from "./errors/timeout-error.js";
+export { UsageLimitError, type UsageLimitName } from "./errors/usage-limit-error.js";
+export { ContextOverflowError } from "./errors/context-overflow-error.js";
+export { StreamInterruptedError } from "./errors/stream-interrupted-error.js";
+
+// Retry and timeouts
+export { retryMiddleware, defaultRetryableErrors, type RetryOptions, type RetryEvent } from "./retry/retry-middleware.js";
+export { backoffDelay, type BackoffPolicy, type Jitter } from "./retry/backoff.js";
+export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middleware.js";
+
+// Helpers for writing middleware
+export { recoverableStream, type StreamRecovery } from "./shared/recoverable-stream.js";
+export { nextWithSignal, linkSignals } from "./shared/next-with-signal.js";
+export { isOutputEvent } from "./shared/output-events.js";
+export { baseModelId } from "./shared/model-id.js";
+export { estimateTextTokens, estimateMessageTokens, estimateRequestTokens } from "./shared/token-estimate.js";

@@ -1,0 +1,129 @@
+import { BedrockError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResult } from "@sluice/core";
+import { StreamInterruptedError } from "../errors/stream-interrupted-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import { abortableSleep } from "../shared/abortable-sleep.js";
+import { checkOptions, choiceOption, functionOption, integerOption, booleanOption, stringListOption } from "../shared/options.js";
+import { recoverableStream } from "../shared/recoverable-stream.js";
+import { backoffDelay, type BackoffPolicy, type Jitter } from "./backoff.js";
+
+/** Bedrock's transient exceptions: throttling, capacity and server faults. */
+export const defaultRetryableErrors: readonly string[] = [
+  "ThrottlingException",
+  "ServiceUnavailableException",
+  "InternalServerException",
+  "ModelNotReadyException",
+  "ModelTimeoutException",
+];
+
+/** What `onRetry` is told before each wait. */
+export interface RetryEvent {
+  /** The attempt that failed (1 for the first). */
+  attempt: number;
+  /** How long the middleware waits before the next attempt. */
+  delayMs: number;
+  error: unknown;
+  /** The Bedrock error name, when the error came from Bedrock. */
+  errorName: string | undefined;
+  /** True when the error arrived as an exception frame inside the stream. */
+  inStream: boolean;
+  modelId: string;
+}
+
+/** Options of `retryMiddleware`. */
+export interface RetryOptions {
+  /** Attempts in all, the first included. Default 4. */
+  maxAttempts?: number;
+  /** Delay before the first retry, doubled for each further one. Default 250 ms. */
+  baseDelayMs?: number;
+  /** Longest wait between two attempts. Default 20,000 ms. */
+  maxDelayMs?: number;
+  /** How the delay is randomised. Default `full`. */
+  jitter?: Jitter;
+  /** Bedrock exception names to retry. Default `defaultRetryableErrors`. */
+  retryOn?: string[];
+  /** Also retry an idle `TimeoutError` from a timeout middleware placed inside this one. Default true. */
+  retryIdleTimeouts?: boolean;
+  /** Called before each wait (for metrics or logs). */
+  onRetry?: (event: RetryEvent) => void;
+  /** Random numbers in [0, 1) for the jitter; tests pass a fixed one. Default `Math.random`. */
+  random?: () => number;
+}
+
+const owner = "retryMiddleware";
+
+/**
+ * Retries model calls that failed with a transient Bedrock error — throttling (HTTP 429),
+ * service unavailable, internal server error, model not ready, model timeout — with
+ * exponential backoff and jitter. For streams it also retries an exception frame that arrives
+ * before any part of the answer reached the caller; after that, a transient failure becomes a
+ * `StreamInterruptedError` (the agent rolls the turn back, so the conversation stays valid).
+ * Validation, access and other client errors are never retried; waits end at once when the
+ * run is aborted.
+ *
+ * The AWS SDK retries HTTP-level throttling on its own (`maxAttempts`, default 3), before this
+ * middleware sees the error; the attempts multiply. Build the client with `maxAttempts: 1` to
+ * leave retries to this middleware (the SDK never retries errors inside a stream).
+ *
+ * @example
+ * const client = createBedrockClient({ region: "us-east-1", maxAttempts: 1 });
+ * const agent = new Agent({ modelId, client, middleware: [retryMiddleware({ maxAttempts: 5 })] });
+ */
+export function retryMiddleware(options: RetryOptions = {}): MiddlewareObject {
+  checkOptions(owner, options, ["maxAttempts", "baseDelayMs", "maxDelayMs", "jitter", "retryOn", "retryIdleTimeouts", "onRetry", "random"]);
+  const maxAttempts = integerOption(owner, "maxAttempts", options.maxAttempts) ?? 4;
+  const policy: BackoffPolicy = {
+    baseDelayMs: integerOption(owner, "baseDelayMs", options.baseDelayMs, 0) ?? 250,
+    maxDelayMs: integerOption(owner, "maxDelayMs", options.maxDelayMs, 0) ?? 20_000,
+    jitter: choiceOption(owner, "jitter", options.jitter, ["full", "equal", "none"]) ?? "full",
+  };
+  const retryOn = new Set(stringListOption(owner, "retryOn", options.retryOn) ?? defaultRetryableErrors);
+  const retryIdleTimeouts = booleanOption(owner, "retryIdleTimeouts", options.retryIdleTimeouts) ?? true;
+  const onRetry = functionOption<(event: RetryEvent) => void>(owner, "onRetry", options.onRetry);
+  const random = functionOption<() => number>(owner, "random", options.random) ?? Math.random;
+
+  const isTransient = (error: unknown): boolean =>
+    (BedrockError.isInstance(error) && retryOn.has(error.errorName)) ||
+    (retryIdleTimeouts && TimeoutError.isInstance(error) && error.kind === "idle");
+
+  async function retry(call: ModelCall, next: ModelNext): Promise<ModelResult> {
+    let attempt = 0;
+    const waitOrThrow = async (error: unknown): Promise<void> => {
+      if (!isTransient(error) || attempt >= maxAttempts || call.signal.aborted) throw error;
+      const delayMs = backoffDelay(attempt, policy, random);
+      onRetry?.({
+        attempt,
+        delayMs,
+        error,
+        errorName: BedrockError.isInstance(error) ? error.errorName : undefined,
+        inStream: BedrockError.isInstance(error) && error.inStream,
+        modelId: call.request.modelId,
+      });
+      await abortableSleep(delayMs, call.signal);
+    };
+    const open = async (): Promise<ModelResult> => {
+      for (;;) {
+        attempt += 1;
+        try {
+          const result = await next();
+          // A non-streaming call's failure may only show once its result is read.
+          if (!call.streaming) await result.response();
+          return result;
+        } catch (error) {
+          await waitOrThrow(error);
+        }
+      }
+    };
+
+    const first = await open();
+    if (!call.streaming) return first;
+    return recoverableStream(first, {
+      beforeOutput: async (error) => {
+        await waitOrThrow(error);
+        return open();
+      },
+      afterOutput: (error) => (isTransient(error) ? new StreamInterruptedError(error, attempt) : error),
+    });
+  }
+
+  return { name: "retry", model: retry };
+}
