@@ -5,7 +5,7 @@ import { startEmulator } from "../src/index.js";
 import type { Emulator } from "../src/index.js";
 import { bedrockClient, postJson, userText } from "./helpers/clients.js";
 
-const modelId = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+const modelId = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
 const tools = {
   tools: [{ toolSpec: { name: "lookup", description: "Look something up", inputSchema: { json: { type: "object" } } } }],
 };

@@ -1,4 +1,5 @@
 import { validationError } from "../errors/service-error.js";
+import type { ConversationRules } from "./model-conversation-rules.js";
 
 const contentBlockKeys = [
   "text",
@@ -34,15 +35,19 @@ function isObject(value: unknown): value is Json {
  * checkConversation([{ role: "assistant", content: [{ text: "hi" }] }], true);
  * // throws "A conversation must start with a user message. Try again with a conversation that starts with a user message."
  */
-export function checkConversation(messages: readonly Json[], hasToolConfig: boolean): void {
-  if (messages.length === 0 || messages[0]?.["role"] !== "user") {
+export function checkConversation(
+  messages: readonly Json[],
+  hasToolConfig: boolean,
+  rules: ConversationRules = { requiresLeadingUser: true, requiresAlternation: true },
+): void {
+  if (messages.length === 0 || (rules.requiresLeadingUser && messages[0]?.["role"] !== "user")) {
     throw validationError(
       "A conversation must start with a user message. Try again with a conversation that starts with a user message.",
     );
   }
   let usesTools = false;
   messages.forEach((message, messageIndex) => {
-    if (messageIndex > 0 && message["role"] === messages[messageIndex - 1]?.["role"]) {
+    if (rules.requiresAlternation && messageIndex > 0 && message["role"] === messages[messageIndex - 1]?.["role"]) {
       throw validationError(
         "A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.",
       );
@@ -62,7 +67,7 @@ export function checkConversation(messages: readonly Json[], hasToolConfig: bool
         );
       }
       const contentBlock = block as Json;
-      if (typeof contentBlock["text"] === "string" && contentBlock["text"].trim().length === 0) {
+      if (typeof contentBlock["text"] === "string" && isBlankText(contentBlock["text"], content)) {
         throw validationError(`The text field in the ContentBlock object at ${at} is blank. Add text to the text field, and try again.`);
       }
       const toolResult = contentBlock["toolResult"];
@@ -105,4 +110,14 @@ function blocksOf(message: Json, key: "toolUse" | "toolResult"): Json[] {
   const content = message["content"];
   if (!Array.isArray(content)) return [];
   return content.flatMap((block: unknown) => (isObject(block) && isObject(block[key]) ? [block[key] as Json] : []));
+}
+
+/**
+ * Empty text is always refused. Whitespace-only text was refused when it was all the message
+ * said, but accepted (recorded, Claude 4.5) beside other non-blank text in the same message.
+ */
+function isBlankText(text: string, content: readonly unknown[]): boolean {
+  if (text.length === 0) return true;
+  if (text.trim().length > 0) return false;
+  return !content.some((block) => isObject(block) && typeof block["text"] === "string" && block["text"].trim().length > 0);
 }

@@ -14,7 +14,7 @@ import { validateConverseRequest } from "./validate-converse-request.js";
  * await handleConverse(context);
  */
 export async function handleConverse(context: CallContext): Promise<void> {
-  const request = validateConverseRequest(context.body, { isPrompt: context.model.isPrompt });
+  const request = validateConverseRequest(context.body, { isPrompt: context.model.isPrompt, modelId: context.model.baseModelId ?? context.model.modelId });
   const { state, model } = context;
   const turn = state.scriptedModel.respond(request, model.modelId);
   if (context.operation === "Converse") {

@@ -34,7 +34,7 @@ export async function handleCountTokens(context: CallContext): Promise<void> {
   }
   let inputTokens: number;
   if (isObject(input["converse"])) {
-    inputTokens = estimateInputTokens(validateConverseRequest(input["converse"], { isPrompt: false, countTokens: true }));
+    inputTokens = estimateInputTokens(validateConverseRequest(input["converse"], { isPrompt: false, countTokens: true, modelId: context.model.baseModelId ?? context.model.modelId }));
   } else {
     const invokeModel = input["invokeModel"];
     const encoded = isObject(invokeModel) ? invokeModel["body"] : undefined;

@@ -1,6 +1,7 @@
 import { ServiceError, validationError } from "../errors/service-error.js";
 import type { WireConverseRequest } from "../wire/converse-types.js";
 import { checkConversation } from "./check-conversation.js";
+import { conversationRulesFor } from "./model-conversation-rules.js";
 import { checkConverseConstraints } from "./check-converse-constraints.js";
 
 const converseMembers = new Set([
@@ -25,6 +26,8 @@ export interface ConverseValidationContext {
   /** True when the model ID is a Prompt-management ARN (messages optional, some members refused). */
   isPrompt: boolean;
   countTokens?: boolean;
+  /** The routed model ID; some conversation rules differ per model. */
+  modelId?: string;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -71,7 +74,7 @@ export function validateConverseRequest(body: unknown, context: ConverseValidati
   }
   const messages = body["messages"];
   if (Array.isArray(messages) && (messages.length > 0 || !context.isPrompt)) {
-    checkConversation(messages as Array<Record<string, unknown>>, body["toolConfig"] !== undefined);
+    checkConversation(messages as Array<Record<string, unknown>>, body["toolConfig"] !== undefined, conversationRulesFor(context.modelId));
   }
   return body as WireConverseRequest;
 }

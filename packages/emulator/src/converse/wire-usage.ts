@@ -7,8 +7,8 @@ import type { WireUsage } from "../wire/converse-types.js";
  * @example
  * wireUsage({ inputTokens: 1, outputTokens: 2, totalTokens: 3 }); // { inputTokens: 1, outputTokens: 2, totalTokens: 3 }
  */
-export function wireUsage(usage: WireUsage): Record<string, number> {
-  const result: Record<string, number> = {
+export function wireUsage(usage: WireUsage): Record<string, unknown> {
+  const result: Record<string, unknown> = {
     inputTokens: usage.inputTokens,
     outputTokens: usage.outputTokens,
     totalTokens: usage.totalTokens,
@@ -21,5 +21,7 @@ export function wireUsage(usage: WireUsage): Record<string, number> {
     result["cacheWriteInputTokens"] = write;
     result["cacheWriteInputTokenCount"] = write;
   }
+  if (usage.cacheDetails !== undefined) result["cacheDetails"] = usage.cacheDetails;
+  if (usage.serverToolUsage !== undefined) result["serverToolUsage"] = usage.serverToolUsage;
   return result;
 }

@@ -100,5 +100,7 @@ function buildUsage(
   };
   if (cacheRead !== undefined) usage.cacheReadInputTokens = cacheRead;
   if (cacheWrite !== undefined) usage.cacheWriteInputTokens = cacheWrite;
+  if (override?.cacheDetails !== undefined) usage.cacheDetails = override.cacheDetails;
+  if (override?.serverToolUsage !== undefined) usage.serverToolUsage = override.serverToolUsage;
   return usage;
 }

@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+/** `shared/fixtures` beside the repository (never copied into it). */
+export const fixturesRoot = path.resolve(repositoryRoot, "../shared/fixtures");
+export const fixturesPresent = existsSync(fixturesRoot);
+
+/** One recorded HTTP exchange from a VCR cassette. */
+export interface RecordedInteraction {
+  /** `folder/file.yaml #index`, for test names. */
+  readonly name: string;
+  /** Raw path as recorded, e.g. `/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse`. */
+  readonly path: string;
+  readonly requestBody: string;
+  readonly status: number;
+  readonly responseHeaders: Record<string, string>;
+  readonly responseBody: Uint8Array;
+}
+
+type Json = Record<string, unknown>;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (value instanceof Uint8Array) return Buffer.from(value).toString("utf8");
+  return undefined;
+}
+
+function headerMap(raw: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries((raw ?? {}) as Json)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    const decoded = text(first);
+    if (decoded !== undefined) headers[name.toLowerCase()] = decoded;
+  }
+  return headers;
+}
+
+/** Every interaction of every cassette under the fixtures folder whose request path matches `pathPattern`. */
+export function loadInteractions(pathPattern: RegExp): RecordedInteraction[] {
+  if (!fixturesPresent) return [];
+  const found: RecordedInteraction[] = [];
+  for (const folder of readdirSync(fixturesRoot)) {
+    const folderPath = path.join(fixturesRoot, folder);
+    if (!existsSync(folderPath) || folder.includes(".")) continue;
+    for (const file of readdirSync(folderPath).filter((name) => name.endsWith(".yaml")).sort()) {
+      const cassette = parseCassette(readFileSync(path.join(folderPath, file), "utf8")) as { interactions?: Json[] };
+      (cassette.interactions ?? []).forEach((interaction, index) => {
+        const request = interaction["request"] as Json;
+        const response = interaction["response"] as Json;
+        const uri = new URL(String(request["uri"]));
+        const rawPath = uri.pathname + uri.search;
+        if (!pathPattern.test(rawPath)) return;
+        const body = response["body"] as Json | undefined;
+        const parsedBody = response["parsed_body"];
+        const bodyValue = body?.["string"];
+        const responseBody =
+          bodyValue instanceof Uint8Array
+            ? bodyValue
+            : Buffer.from(typeof bodyValue === "string" ? bodyValue : JSON.stringify(parsedBody ?? {}), "utf8");
+        const requestBody = text(request["body"]) ?? text((request["body"] as Json | undefined)?.["string"]) ?? "";
+        found.push({
+          name: `${folder}/${file} #${index}`,
+          path: rawPath,
+          requestBody,
+          status: Number((response["status"] as Json)["code"]),
+          responseHeaders: headerMap(response["headers"]),
+          responseBody,
+        });
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * Parses a cassette. A few recorders wrote multi-line single-quoted scalars whose continuation
+ * lines are not indented past their key (PyYAML accepts that, the `yaml` package does not);
+ * those lines are indented before a second attempt.
+ */
+function parseCassette(source: string): unknown {
+  try {
+    return parse(source, { schema: "yaml-1.1" });
+  } catch {
+    return parse(indentQuotedContinuations(source), { schema: "yaml-1.1" });
+  }
+}
+
+function indentQuotedContinuations(source: string): string {
+  const lines = source.split("\n");
+  let open = false;
+  return lines
+    .map((line) => {
+      const quotes = (line.replaceAll("''", "").match(/'/g) ?? []).length;
+      if (open) {
+        if (quotes % 2 === 1) open = false;
+        return `    ${line}`;
+      }
+      if (/^\s*[\w-]+: '/.test(line) && quotes % 2 === 1) open = true;
+      return line;
+    })
+    .join("\n");
+}
