@@ -7,12 +7,17 @@ export const localCredentials = { accessKeyId: "sluice-test", secretAccessKey: "
 
 export const modelId = "anthropic.claude-3-5-haiku-20241022-v1:0";
 
+export interface EmulatorHandle {
+  emulator: Emulator;
+  client: (extra?: BedrockClientOptions) => ReturnType<typeof createBedrockClient>;
+}
+
 /**
  * Starts one emulator for the test file, resets it before each test, and hands out clients
  * pointed at it (no SDK retries, so the middleware under test sees every fault).
  */
-export function useEmulator(options: EmulatorOptions = {}) {
-  const handle = {
+export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
+  const handle: EmulatorHandle = {
     emulator: undefined as unknown as Emulator,
     client: (extra: BedrockClientOptions = {}) =>
       createBedrockClient({ endpoint: handle.emulator.url, region: "us-east-1", credentials: localCredentials, maxAttempts: 1, ...extra }),
