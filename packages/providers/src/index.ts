@@ -38,3 +38,13 @@ export { resolveFamily, type FamilyCandidate, type ResolvedFamily } from "./reso
 
 // The InvokeModel-backed Model
 export { InvokeModelModel, type InvokeModelModelOptions } from "./invoke/invoke-model-model.js";
+export { invokeModel, type InvokeModelOptions } from "./invoke/invoke-model.js";
+
+// Embeddings
+export { embed, EMBEDDING_FAMILY_ADAPTERS, type EmbedOptions, type EmbedResult } from "./embeddings/embed.js";
+export type { EmbeddingFamilyAdapter, EmbeddingInputType, EmbeddingRequest } from "./embeddings/embedding-adapter.js";
+export { amazonTitanEmbeddingAdapter } from "./embeddings/amazon-titan-embedding-adapter.js";
+export { cohereEmbeddingAdapter } from "./embeddings/cohere-embedding-adapter.js";
+
+// Feature table
+export { renderFeatureTable, withFeatureTable, FEATURE_TABLE_START, FEATURE_TABLE_END } from "./features/feature-table.js";

@@ -13,6 +13,7 @@ import { resolveFamily } from "../resolve/resolve-family.js";
 import { ConverseStreamWriter } from "../shared/converse-stream-writer.js";
 import { pickResponseFields } from "../shared/response-field-paths.js";
 import { completeUsage, mergeUsage, usageFromHeaders, usageFromInvocationMetrics } from "../shared/token-usage.js";
+import { captureHeaders, type Headers } from "./capture-headers.js";
 import { invokeCommandInput, parseNativeJson, splitBedrockKeys } from "./invoke-command-input.js";
 
 /** Options of {@link InvokeModelModel}. */
@@ -24,22 +25,6 @@ export interface InvokeModelModelOptions {
   family?: string;
   /** The adapters to choose from (default: every built-in family). Add your own here. */
   adapters?: readonly ModelFamilyAdapter[];
-}
-
-type Headers = Record<string, string | undefined>;
-
-// The token-count headers are not part of the SDK's modelled output; this reads them off the raw response.
-function captureHeaders(command: InvokeModelCommand, into: { headers: Headers }): void {
-  command.middlewareStack.add(
-    (next) =>
-      async function captureInvokeModelHeaders(args) {
-        const result = await next(args);
-        const response = result.response as { headers?: Headers } | undefined;
-        if (response?.headers) into.headers = response.headers;
-        return result;
-      },
-    { step: "deserialize", name: "sluiceCaptureInvokeModelHeaders" },
-  );
 }
 
 function translate(error: unknown, signal: AbortSignal | undefined, inStream: boolean): unknown {

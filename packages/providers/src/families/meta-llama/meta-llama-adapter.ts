@@ -81,10 +81,10 @@ export const metaLlamaAdapter: ModelFamilyAdapter = {
     text: true,
     systemPrompt: true,
     multiTurn: true,
-    tools: { note: "Llama 3.1 and later", models: (id) => /llama3-[1-9]|llama4/.test(id) },
+    tools: { note: "Llama 3.1 and later", models: (id) => /llama3-[1-9]-|llama4/.test(id) },
     // AWS documents Llama 4 as unavailable on the streaming operations.
     streaming: { note: "not Llama 4", models: (id) => !/llama4/.test(id) },
-    streamedTools: { note: "Llama 3.1–3.3; calls arrive when the stream ends", models: (id) => /llama3-[1-9]/.test(id) },
+    streamedTools: { note: "Llama 3.1–3.3; calls arrive when the stream ends", models: (id) => /llama3-[1-9]-/.test(id) },
     images: { note: "Llama 3.2 11B/90B and Llama 4", models: (id) => /llama3-2-(11|90)b|llama4/.test(id) },
   },
   matches: (id) => /^meta\.llama/.test(id),
