@@ -1,0 +1,62 @@
+/**
+ * Sluice: an `Agent` per run (its conversation is the agent's state), sharing one client built by
+ * `createBedrockClient` (keep-alive HTTP/1.1, Sluice's default), with a `defineTool` zod tool.
+ * Over Converse, and over InvokeModel through `@sluice/providers`' `InvokeModelModel`.
+ */
+import { Agent, Conversation, createBedrockClient, type Message, type Model } from "@sluice/core";
+import { InvokeModelModel } from "@sluice/providers";
+import { defineTool } from "@sluice/tools";
+import type { Contender, ContenderDefinition } from "./contender.js";
+import { dummyCredentials, lookUpWeather, modelId, region, weatherInput, weatherToolDescription, weatherToolName } from "./weather-tool.js";
+
+const getWeather = defineTool({
+  name: weatherToolName,
+  description: weatherToolDescription,
+  input: weatherInput,
+  handler: ({ city }) => lookUpWeather(city),
+});
+
+function sluiceContender(endpoint: string, useInvokeModel: boolean): Contender {
+  const client = createBedrockClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 });
+  const model: Model | undefined = useInvokeModel ? new InvokeModelModel(client) : undefined;
+  const options = { modelId, client, ...(model && { model }) };
+  return {
+    async weatherRun(question, streaming) {
+      const agent = new Agent({ ...options, tools: [getWeather] });
+      if (!streaming) return (await agent.send(question)).text;
+      const stream = agent.stream(question);
+      let text = "";
+      for await (const event of stream) if (event.type === "text-delta") text += event.text;
+      await stream.result;
+      return text;
+    },
+    startConversation() {
+      const agent = new Agent(options);
+      return async (text) => (await agent.send(text)).text;
+    },
+    holdConversation(texts) {
+      const messages = texts.map((text, index): Message => ({ role: index % 2 === 0 ? "user" : "assistant", content: [{ text }] }));
+      return new Agent({ ...options, tools: [getWeather], conversation: new Conversation({ messages }) });
+    },
+  };
+}
+
+export const sluiceConverse: ContenderDefinition = {
+  key: "sluice",
+  label: "Sluice (Converse)",
+  transport: "HTTP/1.1 keep-alive",
+  floorKey: "raw-http1",
+  async create(endpoint) {
+    return sluiceContender(endpoint, false);
+  },
+};
+
+export const sluiceInvokeModel: ContenderDefinition = {
+  key: "sluice-invoke",
+  label: "Sluice (InvokeModel)",
+  transport: "HTTP/1.1 keep-alive",
+  floorKey: "raw-http1",
+  async create(endpoint) {
+    return sluiceContender(endpoint, true);
+  },
+};
