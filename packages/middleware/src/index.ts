@@ -17,3 +17,10 @@ export { nextWithSignal, linkSignals } from "./shared/next-with-signal.js";
 export { isOutputEvent } from "./shared/output-events.js";
 export { baseModelId } from "./shared/model-id.js";
 export { estimateTextTokens, estimateMessageTokens, estimateRequestTokens } from "./shared/token-estimate.js";
+
+// Response caching
+export { responseCacheMiddleware, type ResponseCacheOptions } from "./cache/response-cache-middleware.js";
+export { MemoryCacheStore, type MemoryCacheStoreOptions } from "./cache/memory-cache-store.js";
+export { type CacheStore, type CacheEntry, encodeCacheEntry, decodeCacheEntry } from "./cache/cache-store.js";
+export { responseCacheKey } from "./cache/cache-key.js";
+export { canonicalJson } from "./cache/canonical-json.js";

@@ -1,0 +1,137 @@
+import { Agent, BedrockError, type ConverseStreamOutput, type ModelMiddleware } from "@sluice/core";
+import { describe, expect, it } from "vitest";
+import { MemoryCacheStore, responseCacheMiddleware } from "../src/index.js";
+import { modelId, useEmulator } from "./emulator-fixture.js";
+
+const local = useEmulator();
+
+/** An outer middleware that records the raw events every call produced and whether it was a hit. */
+function recorder() {
+  const calls: Array<{ events: ConverseStreamOutput[]; hit: boolean | undefined }> = [];
+  const middleware: ModelMiddleware = async function record(call, next) {
+    const entry = { events: [] as ConverseStreamOutput[], hit: undefined as boolean | undefined };
+    calls.push(entry);
+    const result = await next();
+    entry.hit = call.state.responseCacheHit;
+    return result.observe({ onEvent: (event) => entry.events.push(event) });
+  };
+  return { calls, middleware };
+}
+
+async function drain(stream: ReturnType<Agent["stream"]>): Promise<string[]> {
+  const deltas: string[] = [];
+  for await (const event of stream) if (event.type === "text-delta") deltas.push(event.text);
+  return deltas;
+}
+
+describe("responseCacheMiddleware over HTTP", () => {
+  it("answers a repeated streamed call with the same events and no model call", async () => {
+    const cache = responseCacheMiddleware();
+    const seen = recorder();
+    const first = new Agent({ modelId, client: local.client(), middleware: [seen.middleware, cache] });
+    const firstDeltas = await drain(first.stream("What is a sluice gate?"));
+    const second = new Agent({ modelId, client: local.client(), middleware: [seen.middleware, cache] });
+    const secondDeltas = await drain(second.stream("What is a sluice gate?"));
+
+    expect(local.emulator.requests).toHaveLength(1);
+    expect(seen.calls.map((call) => call.hit)).toEqual([undefined, true]);
+    expect(seen.calls[1]?.events).toEqual(seen.calls[0]?.events);
+    expect(seen.calls[0]?.events.length).toBeGreaterThan(4);
+    expect(secondDeltas).toEqual(firstDeltas);
+    expect(second.conversation.messages).toEqual(first.conversation.messages);
+  });
+
+  it("replays a non-streamed answer to a streamed call, and the reverse", async () => {
+    const cache = responseCacheMiddleware();
+    const agent = () => new Agent({ modelId, client: local.client(), middleware: [cache] });
+    const sent = await agent().send("Tell me about locks");
+    expect((await drain(agent().stream("Tell me about locks"))).join("")).toBe(sent.text);
+    const streamed = agent().stream("Tell me about weirs");
+    await drain(streamed);
+    expect((await agent().send("Tell me about weirs")).text).toBe((await streamed.result).text);
+    expect(local.emulator.requests.map((request) => request.operation)).toEqual(["Converse", "ConverseStream"]);
+  });
+
+  it("makes one model call for 20 identical concurrent calls", async () => {
+    local.emulator.injectFault({ effect: { type: "latency", delayMs: 100 } });
+    // A store that keeps nothing: only sharing the in-flight call can avoid 20 model calls.
+    const cache = responseCacheMiddleware({ store: { get: () => undefined, set: () => undefined, delete: () => undefined } });
+    const agents = Array.from({ length: 20 }, () => new Agent({ modelId, client: local.client(), middleware: [cache] }));
+    const texts = await Promise.all(
+      agents.map(async (agent, index) => {
+        if (index % 2 === 0) return (await agent.send("the same question")).text;
+        const stream = agent.stream("the same question");
+        await drain(stream);
+        return (await stream.result).text;
+      }),
+    );
+    expect(local.emulator.requests).toHaveLength(1);
+    expect(texts).toHaveLength(20);
+    expect(new Set(texts)).toEqual(new Set(["You said: the same question"]));
+  });
+
+  it("hands a failed in-flight call over to one of the waiting calls", async () => {
+    local.emulator.setStreaming({ firstTokenDelayMs: 50 });
+    local.emulator.injectFault({ firstCalls: 1, effect: { type: "error", exception: "ThrottlingException" } });
+    const cache = responseCacheMiddleware();
+    const outcomes = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        new Agent({ modelId, client: local.client(), middleware: [cache] }).send("contended").then(
+          (result) => result.text,
+          (error: unknown) => (BedrockError.isInstance(error) ? error.errorName : "other"),
+        ),
+      ),
+    );
+    expect(outcomes.sort()).toEqual(["ThrottlingException", "You said: contended", "You said: contended"]);
+    expect(local.emulator.requests).toHaveLength(2);
+  });
+
+  it("stores only complete, successful answers", async () => {
+    const store = new MemoryCacheStore();
+    const cache = responseCacheMiddleware({ store });
+    const agent = () => new Agent({ modelId, client: local.client(), middleware: [cache] });
+
+    local.emulator.injectFault({ firstCalls: 1, effect: { type: "stream-error", exception: "InternalServerException", afterEvents: 3 } });
+    await expect(agent().stream("broken stream").result).rejects.toThrow(/InternalServerException/);
+    expect(store.size).toBe(0);
+    await drain(agent().stream("broken stream"));
+    expect(store.size).toBe(1);
+
+    local.emulator.enqueue([
+      { text: "cut off mid", stopReason: "max_tokens" },
+      { text: "cut off again", stopReason: "max_tokens" },
+    ]);
+    expect((await agent().send("truncated")).stopReason).toBe("max_tokens");
+    expect((await agent().send("truncated")).text).toBe("cut off again");
+    expect(store.size).toBe(1);
+    expect(local.emulator.requests.map((request) => request.response?.status)).toEqual([200, 200, 200, 200]);
+  });
+
+  it("lets a call opt out through an option or the call state", async () => {
+    const cache = responseCacheMiddleware({ bypass: (call) => call.request.messages?.at(-1)?.content?.[0]?.text === "live data" });
+    const refresh: ModelMiddleware = (call, next) => {
+      call.state.responseCache = "refresh";
+      return next();
+    };
+    const plain = () => new Agent({ modelId, client: local.client(), middleware: [cache] });
+    await plain().send("live data");
+    await plain().send("live data");
+    expect(local.emulator.requests).toHaveLength(2);
+
+    await plain().send("cached data");
+    await new Agent({ modelId, client: local.client(), middleware: [refresh, cache] }).send("cached data");
+    await plain().send("cached data");
+    expect(local.emulator.requests).toHaveLength(4);
+  });
+
+  it("forgets an entry when its TTL runs out", async () => {
+    const cache = responseCacheMiddleware({ ttlMs: 40 });
+    const agent = () => new Agent({ modelId, client: local.client(), middleware: [cache] });
+    await agent().send("short lived");
+    await agent().send("short lived");
+    expect(local.emulator.requests).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await agent().send("short lived");
+    expect(local.emulator.requests).toHaveLength(2);
+  });
+});
