@@ -25,3 +25,38 @@ export { summarizeIssues } from "./schema/summarize-issues.js";
 // Results
 export { toToolOutput, isContentBlock, toolImageFormats, type ToolImageFormat } from "./results/to-tool-output.js";
 export { toolResult, isExplicitToolResult, type ExplicitToolResult } from "./results/tool-result.js";
+
+// Tool-call middleware
+export { toolLoggingMiddleware, type ToolLoggingOptions } from "./middleware/tool-logging-middleware.js";
+export {
+  toolResultCacheMiddleware,
+  cacheKey,
+  defaultCacheEntries,
+  defaultCacheTtlMs,
+  type CachedToolResult,
+  type ToolResultCacheMiddleware,
+  type ToolResultCacheOptions,
+  type ToolResultCacheStore,
+} from "./middleware/tool-result-cache-middleware.js";
+
+// Human approval
+export { approvalMiddleware, type ApprovalMiddlewareOptions } from "./approval/approval-middleware.js";
+export {
+  approve,
+  deny,
+  isApprovalDecision,
+  pendingApprovals,
+  approvalRequiredReason,
+  type ApprovalDecision,
+  type ApprovalRequestData,
+} from "./approval/approval-decision.js";
+
+// Structured output
+export {
+  structuredOutput,
+  defaultAnswerToolName,
+  type StructuredOutput,
+  type StructuredOutputOptions,
+  type StructuredResult,
+} from "./structured/structured-output.js";
+export { StructuredOutputError } from "./structured/structured-output-error.js";

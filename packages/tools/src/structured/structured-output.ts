@@ -1,0 +1,145 @@
+import {
+  ConfigurationError,
+  ModelResult,
+  type Agent,
+  type AgentInput,
+  type AgentResult,
+  type MiddlewareObject,
+  type ModelCall,
+  type ModelNext,
+  type RunOptions,
+} from "@sluice/core";
+import { defineTool } from "../define/define-tool.js";
+import type { DefinedTool } from "../define/tool-definition.js";
+import type { InferSchemaOutput, ZodSchemaLike } from "../schema/schema-types.js";
+import { validateValue } from "../schema/validate-value.js";
+import { answersInLastRound, refusedAnswersInRun } from "./answer-rounds.js";
+import { StructuredOutputError } from "./structured-output-error.js";
+
+/** Options of `structuredOutput`. */
+export interface StructuredOutputOptions<Schema extends ZodSchemaLike> {
+  /** A zod object schema (zod 4 or 3) the answer must satisfy. */
+  schema: Schema;
+  /** Name of the answer tool. Default `final_answer`. */
+  name?: string;
+  /** What the model reads about the answer tool. */
+  description?: string;
+  /** Invalid answers the model may correct before the run fails. Default 1 (one retry). */
+  maxRetries?: number;
+  /**
+   * `any` (default) makes the model call a tool on every step, so it cannot end without the
+   * answer tool; use `auto` for models or settings that refuse forced tool use (e.g. Claude with
+   * extended thinking).
+   */
+  toolChoice?: "any" | "auto";
+}
+
+/** What `structured.send()` resolves to. */
+export interface StructuredResult<Value> {
+  /** The answer, parsed by the schema. */
+  value: Value;
+  /** The whole run. */
+  result: AgentResult;
+}
+
+/** The answer tool and its middleware, plus helpers that return the typed answer. */
+export interface StructuredOutput<Value> {
+  /** Add to the agent's `tools`. */
+  readonly tool: DefinedTool<Value>;
+  /** Add to the agent's `middleware`: ends the run once the answer is valid, bounds the retries, forces tool use. */
+  readonly middleware: MiddlewareObject;
+  /** Sends input and resolves to the validated answer; throws `StructuredOutputError` when there is none. */
+  send(agent: Agent, input: AgentInput, options?: RunOptions): Promise<StructuredResult<Value>>;
+  /** The answer in a finished run's result (for runs started with `agent.send` / `resume`), or undefined. */
+  read(result: AgentResult): Promise<Value | undefined>;
+}
+
+export const defaultAnswerToolName = "final_answer";
+const defaultDescription =
+  "Give your final answer by calling this tool with the answer as its input. Call it once, when you have everything you need; the conversation ends there.";
+
+/**
+ * Structured output through an answer tool: the model answers by calling a tool whose input
+ * schema is yours, the input is validated (an invalid answer goes back to the model as an error
+ * result with a readable summary, and it may try again), and the run ends as soon as a valid
+ * answer arrives, without another model call. The conversation stays valid for later turns.
+ *
+ * @example
+ * const verdict = structuredOutput({ schema: z.object({ sentiment: z.enum(["positive", "negative"]), confidence: z.number() }) });
+ * const agent = new Agent({ modelId, tools: [verdict.tool], middleware: [verdict.middleware] });
+ * const { value } = await verdict.send(agent, "Classify: 'I love it'");
+ * value.sentiment; // "positive" | "negative"
+ */
+export function structuredOutput<Schema extends ZodSchemaLike>(options: StructuredOutputOptions<Schema>): StructuredOutput<InferSchemaOutput<Schema>> {
+  type Value = InferSchemaOutput<Schema>;
+  const name = options.name ?? defaultAnswerToolName;
+  const maxRetries = options.maxRetries ?? 1;
+  const toolChoice = options.toolChoice ?? "any";
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new ConfigurationError(`structuredOutput: maxRetries must be a whole number of at least 0; got ${String(maxRetries)}.`);
+  }
+  if (toolChoice !== "any" && toolChoice !== "auto") throw new ConfigurationError('structuredOutput: toolChoice must be "any" or "auto".');
+  const tool = defineTool({
+    name,
+    description: options.description ?? defaultDescription,
+    input: options.schema as ZodSchemaLike,
+    handler: () => "Answer received.",
+  }) as unknown as DefinedTool<Value>;
+
+  async function structuredOutputModel(call: ModelCall, next: ModelNext): Promise<ModelResult> {
+    const messages = call.request.messages ?? [];
+    const accepted = answersInLastRound(messages, name).find((answer) => answer.status === "success");
+    if (accepted) return ModelResult.fromResponse(answerResponse(accepted.input));
+    const refused = refusedAnswersInRun(messages, name);
+    if (refused.count > maxRetries) {
+      throw new StructuredOutputError(
+        `The model gave ${refused.count} invalid answers to ${name} (maxRetries is ${maxRetries}); the last problem: ${refused.lastProblem}`,
+        refused.lastProblem,
+      );
+    }
+    const toolConfig = call.request.toolConfig;
+    if (!toolConfig?.tools?.some((entry) => entry.toolSpec?.name === name)) {
+      throw new ConfigurationError(`The agent has the structured-output middleware but not its tool "${name}"; add structured.tool to the agent's tools.`);
+    }
+    if (toolChoice === "auto" || toolConfig.toolChoice) return next();
+    return next({ ...call.request, toolConfig: { ...toolConfig, toolChoice: { any: {} } } });
+  }
+
+  async function read(result: AgentResult): Promise<Value | undefined> {
+    for (const step of [...result.steps].reverse()) {
+      const call = [...step.toolCalls].reverse().find((record) => record.name === name && record.status === "success");
+      if (!call) continue;
+      const parsed = await validateValue<Value>(options.schema, call.input ?? {});
+      if (parsed.success) return parsed.value;
+    }
+    return undefined;
+  }
+
+  return {
+    tool,
+    middleware: { name: "structured-output", model: structuredOutputModel },
+    read,
+    async send(agent, input, runOptions = {}) {
+      const result = await agent.send(input, runOptions);
+      const value = await read(result);
+      if (value !== undefined) return { value, result };
+      const why =
+        result.status === "interrupted"
+          ? "the run paused for a tool call waiting on resume(); resume it and read the answer with structured.read(result)"
+          : result.status === "max-steps"
+            ? "the run reached maxSteps first"
+            : `the model ended its turn without calling ${name}`;
+      throw new StructuredOutputError(`No structured answer: ${why}.`, why, result);
+    },
+  };
+}
+
+/** The assistant turn that closes a run after a valid answer, instead of another model call. */
+function answerResponse(input: unknown) {
+  return {
+    output: { message: { role: "assistant" as const, content: [{ text: JSON.stringify(input ?? {}) }] } },
+    stopReason: "end_turn" as const,
+    usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+    metrics: { latencyMs: 0 },
+  };
+}
