@@ -24,3 +24,14 @@ export { MemoryCacheStore, type MemoryCacheStoreOptions } from "./cache/memory-c
 export { type CacheStore, type CacheEntry, encodeCacheEntry, decodeCacheEntry } from "./cache/cache-store.js";
 export { responseCacheKey } from "./cache/cache-key.js";
 export { canonicalJson } from "./cache/canonical-json.js";
+
+// Usage, limits and cost
+export {
+  usageMiddleware,
+  type UsageMiddleware,
+  type UsageOptions,
+  type UsageLimits,
+  type UsageRecord,
+  type RunUsage,
+} from "./usage/usage-middleware.js";
+export { usageCost, findPrice, validatePriceTable, type ModelPrice, type PriceTable } from "./usage/price-table.js";
