@@ -1,5 +1,5 @@
 import { EventStreamCodec } from "@smithy/eventstream-codec";
-import type { MessageHeaders } from "@smithy/eventstream-codec";
+import type { HeaderMarshaller, MessageHeaders } from "@smithy/eventstream-codec";
 import { fromUtf8, toUtf8 } from "@smithy/util-utf8";
 import { PaddingSource } from "./padding.js";
 import { stringifyServiceJson } from "./stringify-service-json.js";
@@ -18,7 +18,7 @@ const exceptionMessageType = { type: "string", value: "exception" } as const;
  * const frame = encoder.event("messageStart", { role: "assistant" });
  */
 export class EventStreamEncoder {
-  private readonly codec = new EventStreamCodec(toUtf8, fromUtf8);
+  private readonly codec = withMemoizedHeaders(new EventStreamCodec(toUtf8, fromUtf8));
   private readonly padding = new PaddingSource();
   private readonly eventHeaders = new Map<string, MessageHeaders>();
   private readonly exceptionHeaders = new Map<string, MessageHeaders>();
@@ -66,4 +66,26 @@ export class EventStreamEncoder {
     }
     return headers;
   }
+}
+
+/**
+ * Header blocks repeat for every frame of a type, and formatting them dominates encoding time;
+ * the encoder reuses one headers object per type, so their bytes are formatted once. The codec
+ * still does all the framing (prelude, lengths, CRCs). If a future codec version hides its
+ * marshaller, encoding simply stays unmemoized.
+ */
+function withMemoizedHeaders(codec: EventStreamCodec): EventStreamCodec {
+  const marshaller = (codec as unknown as { headerMarshaller?: HeaderMarshaller }).headerMarshaller;
+  if (marshaller === undefined || typeof marshaller.format !== "function") return codec;
+  const format = marshaller.format.bind(marshaller);
+  const formatted = new WeakMap<MessageHeaders, Uint8Array>();
+  marshaller.format = (headers: MessageHeaders): Uint8Array => {
+    let bytes = formatted.get(headers);
+    if (bytes === undefined) {
+      bytes = format(headers);
+      formatted.set(headers, bytes);
+    }
+    return bytes;
+  };
+  return codec;
 }
