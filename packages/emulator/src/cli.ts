@@ -61,15 +61,16 @@ async function main(): Promise<void> {
     ...(values.script === undefined ? {} : { scriptFile: values.script }),
   };
   const emulator = await startEmulator(options);
-  process.stdout.write(`Sluice Bedrock emulator listening on ${emulator.url}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     void emulator.close().then(() => process.exit(0));
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // Listen before announcing the URL: whoever reads it may signal us right away.
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.stdout.write(`Sluice Bedrock emulator listening on ${emulator.url}\n`);
 }
 
 main().catch((error: unknown) => {
