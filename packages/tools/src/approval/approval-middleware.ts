@@ -48,20 +48,21 @@ export function approvalMiddleware(options: ApprovalMiddlewareOptions = {}): Mid
   return {
     name: "approval",
     tool: async function approval(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
-      if (!(await needsApproval(call))) return next();
       const decision = call.resumeValue;
+      // A decision is honoured even if the rule would now say otherwise: a denial must never run the tool.
+      if (isApprovalDecision(decision)) {
+        if (decision.approved) return decision.input === undefined ? next() : next(decision.input);
+        return { type: "result", status: "error", content: [{ text: deniedMessage(call, decision.reason) }] };
+      }
+      if (!(await needsApproval(call))) return next();
       if (decision === undefined) {
         const data: ApprovalRequestData = { kind: "approval", ...(call.tool?.description && { description: call.tool.description }) };
         return { type: "interrupt", reason: approvalRequiredReason, data };
       }
-      if (!isApprovalDecision(decision)) {
-        throw new ConfigurationError(
-          `The resume value for tool call ${call.toolUseId} (${call.name}) is not an approval decision: ${safeJson(decision)}. ` +
-            'Pass approve() / deny("reason") from @sluice/tools, i.e. { approved: true } or { approved: false, reason: "..." } with a non-blank reason.',
-        );
-      }
-      if (decision.approved) return decision.input === undefined ? next() : next(decision.input);
-      return { type: "result", status: "error", content: [{ text: deniedMessage(call, decision.reason) }] };
+      throw new ConfigurationError(
+        `The resume value for tool call ${call.toolUseId} (${call.name}) is not an approval decision: ${safeJson(decision)}. ` +
+          'Pass approve() / deny("reason") from @sluice/tools, i.e. { approved: true } or { approved: false, reason: "..." } with a non-blank reason.',
+      );
     },
   };
 }
