@@ -35,3 +35,17 @@ export {
   type RunUsage,
 } from "./usage/usage-middleware.js";
 export { usageCost, findPrice, validatePriceTable, type ModelPrice, type PriceTable } from "./usage/price-table.js";
+
+// Context overflow and conversation managers
+export {
+  contextOverflowMiddleware,
+  type ContextOverflowOptions,
+  type ContextReducedEvent,
+} from "./context/context-overflow-middleware.js";
+export { isContextOverflowError, contextOverflowPatterns, contextWindowExceededStopReason } from "./context/is-context-overflow.js";
+export type { ConversationManager, ReduceOptions } from "./context/conversation-manager.js";
+export { slidingWindowManager, type SlidingWindowOptions } from "./context/sliding-window-manager.js";
+export { tokenBudgetManager, type TokenBudgetOptions } from "./context/token-budget-manager.js";
+export { summarizingManager, type SummarizingOptions } from "./context/summarizing-manager.js";
+export { cutPoints, keepFrom, defaultOmittedNotice } from "./context/cut-points.js";
+export { transcriptOf } from "./context/transcript.js";
