@@ -110,6 +110,21 @@ describe("human approval over HTTP", () => {
     await local.expectHistoryAccepted(agent);
   });
 
+  it("pauses a streamed run too, with a tool-interrupt event for the application", async () => {
+    local.emulator.enqueue([{ toolCalls: [{ name: "refund_order", input: { order: "F-6", cents: 30_000 }, toolUseId: "tooluse_f6" }] }, { text: "Refunded." }]);
+    const agent = local.agent(options());
+    const stream = agent.stream("Refund F-6");
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    expect((await stream.result).status).toBe("interrupted");
+    expect(types).toContain("tool-interrupt");
+    expect(types).not.toContain("tool-result");
+    expect(types.at(-1)).toBe("finish");
+    await expect(agent.send("Something else")).rejects.toThrow(/paused/);
+    expect((await agent.resume({ tooluse_f6: approve() })).text).toBe("Refunded.");
+    await local.expectHistoryAccepted(agent);
+  });
+
   it("asks approval for tools named in the options, and for raw tools flagged in metadata", async () => {
     const wipe = { name: "wipe_disk", description: "Wipes", inputSchema: { type: "object", properties: {} }, metadata: { needsApproval: true }, invoke: async () => ({ content: [{ text: "wiped" }] }) };
     local.emulator.enqueue([{ toolCalls: [{ name: "lookup_order", input: { order: "E" } }, { name: "wipe_disk" }] }]);
