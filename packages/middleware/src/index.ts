@@ -49,3 +49,7 @@ export { tokenBudgetManager, type TokenBudgetOptions } from "./context/token-bud
 export { summarizingManager, type SummarizingOptions } from "./context/summarizing-manager.js";
 export { cutPoints, keepFrom, defaultOmittedNotice } from "./context/cut-points.js";
 export { transcriptOf } from "./context/transcript.js";
+
+// Prompt caching
+export { promptCachingMiddleware, type PromptCachingOptions } from "./prompt-cache/prompt-caching-middleware.js";
+export { promptCacheSupport, type PromptCacheSupport, type CachePointField } from "./prompt-cache/prompt-cache-support.js";
