@@ -22,6 +22,7 @@ export { NativeResponseError } from "./errors/native-response-error.js";
 // Families and resolution
 export { MODEL_FAMILY_ADAPTERS } from "./families/model-family-adapters.js";
 export { anthropicClaudeAdapter } from "./families/anthropic-claude/anthropic-claude-adapter.js";
+export { anthropicClaudeTextAdapter } from "./families/anthropic-claude/anthropic-claude-text-adapter.js";
 export { amazonNovaAdapter } from "./families/amazon-nova/amazon-nova-adapter.js";
 export { amazonTitanTextAdapter } from "./families/amazon-titan-text/amazon-titan-text-adapter.js";
 export { metaLlamaAdapter } from "./families/meta-llama/meta-llama-adapter.js";
@@ -34,7 +35,7 @@ export { ai21JurassicAdapter } from "./families/ai21/ai21-jurassic-adapter.js";
 export { deepseekAdapter } from "./families/deepseek/deepseek-adapter.js";
 export { openaiGptOssAdapter } from "./families/openai-gpt-oss/openai-gpt-oss-adapter.js";
 export { parseModelId, type ParsedModelId } from "./resolve/parse-model-id.js";
-export { resolveFamily, type FamilyCandidate, type ResolvedFamily } from "./resolve/resolve-family.js";
+export { familyByName, resolveFamily, type FamilyCandidate, type ResolvedFamily } from "./resolve/resolve-family.js";
 
 // The InvokeModel-backed Model
 export { InvokeModelModel, type InvokeModelModelOptions } from "./invoke/invoke-model-model.js";

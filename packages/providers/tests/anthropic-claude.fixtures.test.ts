@@ -104,3 +104,31 @@ describe.skipIf(!fixturesPresent)("Anthropic Claude adapter against recorded Bed
     });
   }
 });
+
+describe.skipIf(!fixturesPresent)("Anthropic Claude legacy text completions against recorded traffic", () => {
+  it("writes the recorded Human/Assistant body and reads the completion", async () => {
+    const [interaction] = loadCassette(`${DD}/anthropic_invoke.yaml`);
+    if (!interaction) throw new Error("cassette is empty");
+    const sent: SentRequest[] = [];
+    const response = await new InvokeModelModel(recordedClient(interaction, sent)).converse({
+      modelId: "anthropic.claude-instant-v1",
+      messages: [user("What makes you better than Chat-GPT or LLAMA?")],
+      inferenceConfig: { maxTokens: 50, temperature: 0.9, topP: 1 },
+      additionalModelRequestFields: { top_k: 250 },
+    });
+    expect(sent[0]?.body).toEqual(interaction.requestBody);
+    expect(response.output?.message?.content?.[0]?.text).toContain("created by Anthropic");
+    // Stopping at the next "Human:" is the normal end of the assistant's turn.
+    expect(response.stopReason).toBe("end_turn");
+    expect(response.usage).toEqual({ inputTokens: 23, outputTokens: 32, totalTokens: 55 });
+  });
+
+  it("streams the recorded legacy stream", async () => {
+    const [interaction] = loadCassette(`${DD}/anthropic_invoke_stream.yaml`);
+    if (!interaction) throw new Error("cassette is empty");
+    const stream = await new InvokeModelModel(recordedClient(interaction)).converseStream({ modelId: "anthropic.claude-instant-v1", messages: [user("Hi")] });
+    const events = await collect(stream);
+    expect(events.at(-2)).toEqual({ messageStop: { stopReason: "end_turn" } });
+    expect(events.at(-1)?.metadata?.usage).toEqual({ inputTokens: 25, outputTokens: 4, totalTokens: 29 });
+  });
+});

@@ -4,6 +4,7 @@ import { ai21JurassicAdapter } from "./ai21/ai21-jurassic-adapter.js";
 import { amazonNovaAdapter } from "./amazon-nova/amazon-nova-adapter.js";
 import { amazonTitanTextAdapter } from "./amazon-titan-text/amazon-titan-text-adapter.js";
 import { anthropicClaudeAdapter } from "./anthropic-claude/anthropic-claude-adapter.js";
+import { anthropicClaudeTextAdapter } from "./anthropic-claude/anthropic-claude-text-adapter.js";
 import { cohereCommandRAdapter } from "./cohere-command/cohere-command-r-adapter.js";
 import { cohereCommandTextAdapter } from "./cohere-command/cohere-command-text-adapter.js";
 import { deepseekAdapter } from "./deepseek/deepseek-adapter.js";
@@ -21,6 +22,7 @@ import { openaiGptOssAdapter } from "./openai-gpt-oss/openai-gpt-oss-adapter.js"
  */
 export const MODEL_FAMILY_ADAPTERS: readonly ModelFamilyAdapter[] = [
   anthropicClaudeAdapter,
+  anthropicClaudeTextAdapter,
   amazonNovaAdapter,
   amazonTitanTextAdapter,
   metaLlamaAdapter,

@@ -9,7 +9,7 @@ import type { AdapterContext, ModelFamilyAdapter } from "../adapter.js";
 import { NativeResponseError } from "../errors/native-response-error.js";
 import { checkRequestFeatures } from "../features/check-request-features.js";
 import { MODEL_FAMILY_ADAPTERS } from "../families/model-family-adapters.js";
-import { resolveFamily } from "../resolve/resolve-family.js";
+import { familyByName, resolveFamily } from "../resolve/resolve-family.js";
 import { ConverseStreamWriter } from "../shared/converse-stream-writer.js";
 import { pickResponseFields } from "../shared/response-field-paths.js";
 import { completeUsage, mergeUsage, usageFromHeaders, usageFromInvocationMetrics } from "../shared/token-usage.js";
@@ -57,7 +57,7 @@ export class InvokeModelModel implements Model {
   ) {
     this.adapters = options.adapters ?? MODEL_FAMILY_ADAPTERS;
     this.family = options.family;
-    if (this.family !== undefined) resolveFamily("placeholder", this.family, this.adapters);
+    if (this.family !== undefined) familyByName(this.family, this.adapters);
   }
 
   /** The adapter and context a request would use; throws what `converse` would throw before calling. */

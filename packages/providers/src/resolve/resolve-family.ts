@@ -15,6 +15,20 @@ export interface ResolvedFamily<T extends FamilyCandidate> {
 }
 
 /**
+ * The adapter with this `family` name; a `ConfigurationError` listing the valid names when
+ * there is none.
+ *
+ * @example
+ * familyByName("meta-llama", MODEL_FAMILY_ADAPTERS).displayName; // "Meta Llama"
+ */
+export function familyByName<T extends FamilyCandidate>(family: string, adapters: readonly T[], kind = "model family", modelId?: string): T {
+  const adapter = adapters.find((candidate) => candidate.family === family);
+  if (adapter) return adapter;
+  const names = adapters.map((candidate) => `"${candidate.family}"`).join(", ");
+  throw new ConfigurationError(`Unknown ${kind} "${family}"${modelId === undefined ? "" : ` for model "${modelId}"`}. Use one of: ${names}.`);
+}
+
+/**
  * Chooses the adapter for a model ID: by the explicit `family` option when given, else from
  * the base model ID inside a base ID, inference-profile ID or foundation-model /
  * inference-profile ARN. ARNs of provisioned, imported, prompt and application-profile models
@@ -37,8 +51,7 @@ export function resolveFamily<T extends FamilyCandidate>(
   const names = adapters.map((adapter) => `"${adapter.family}"`).join(", ");
   const parsed = parseModelId(modelId);
   if (family !== undefined) {
-    const adapter = adapters.find((candidate) => candidate.family === family);
-    if (!adapter) throw new ConfigurationError(`Unknown ${kind} "${family}" for model "${modelId}". Use one of: ${names}.`);
+    const adapter = familyByName(family, adapters, kind, modelId);
     return { adapter, baseModelId: parsed.baseModelId !== undefined && adapter.matches(parsed.baseModelId) ? parsed.baseModelId : undefined };
   }
   if (parsed.baseModelId === undefined) {
