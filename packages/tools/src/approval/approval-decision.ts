@@ -1,11 +1,19 @@
 import type { AgentResult, PendingInterrupt } from "@sluice/core";
 
-/** The interrupt reason of a call waiting for approval (see `PendingInterrupt.reason`). */
+/**
+ * The interrupt reason of a call waiting for approval (see `PendingInterrupt.reason`).
+ *
+ * @example
+ * result.interrupts?.filter((interrupt) => interrupt.reason === approvalRequiredReason);
+ */
 export const approvalRequiredReason = "approval-required";
 
 /**
  * A person's answer to a pending approval, passed to `agent.resume({ [toolUseId]: decision })`.
  * Plain JSON, so it can travel through a queue or a web request.
+ *
+ * @example
+ * const decision: ApprovalDecision = request.body.ok ? approve() : deny(request.body.reason);
  */
 export type ApprovalDecision =
   | { readonly approved: true; /** Run the tool with this input instead of the model's (checked by the tool's schema). */ readonly input?: unknown }
@@ -31,7 +39,12 @@ export function deny(reason: string): ApprovalDecision {
   return { approved: false, reason };
 }
 
-/** True for an `ApprovalDecision` (what `approve()` and `deny()` return). */
+/**
+ * True for an `ApprovalDecision` (what `approve()` and `deny()` return); a denial needs a non-blank reason.
+ *
+ * @example
+ * isApprovalDecision(JSON.parse('{"approved":false,"reason":"too much"}')); // true
+ */
 export function isApprovalDecision(value: unknown): value is ApprovalDecision {
   if (typeof value !== "object" || value === null) return false;
   const decision = value as { approved?: unknown; reason?: unknown };

@@ -79,7 +79,12 @@ export function defineTool<
   return tool;
 }
 
-/** True for a tool made by `defineTool` (across duplicate package copies too). */
+/**
+ * True for a tool made by `defineTool` (across duplicate package copies too).
+ *
+ * @example
+ * if (isDefinedTool(call.tool)) await call.tool.parseInput(call.input);
+ */
 export function isDefinedTool(value: unknown): value is DefinedTool {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[definedMarker] === true;
 }

@@ -17,6 +17,9 @@ export type ApprovalRule<Input> = boolean | ((input: Input, context: ToolContext
 /**
  * What `defineTool` takes. `input` types the handler's first argument; `output`, when given,
  * types and checks what it returns.
+ *
+ * @example
+ * const definition = { name: "add", description: "Adds", input: z.object({ a: z.number(), b: z.number() }), handler: ({ a, b }) => a + b };
  */
 export interface ToolDefinition<InputSchema extends ToolInputSchema | undefined, OutputSchema extends ZodSchemaLike | undefined> {
   /** 1 to 64 characters from `a-z A-Z 0-9 _ -` (Bedrock's rule); unique within an agent. */
@@ -41,6 +44,10 @@ export interface ToolDefinition<InputSchema extends ToolInputSchema | undefined,
 /**
  * A tool made by `defineTool`: an `AgentTool` the agent runs, plus typed helpers. `Input` is
  * what the handler receives.
+ *
+ * @example
+ * const input = await weather.parseInput({ city: "Oslo" }); // typed, or throws ToolInputError
+ * const output = await weather.invoke({ city: "Oslo" }, context); // what the model would get
  */
 export interface DefinedTool<Input = unknown> extends AgentTool {
   readonly description: string;
@@ -55,5 +62,10 @@ export interface DefinedTool<Input = unknown> extends AgentTool {
   readonly hasApprovalRule: boolean;
 }
 
-/** The handler input type of a tool made by `defineTool`. */
+/**
+ * The handler input type of a tool made by `defineTool`.
+ *
+ * @example
+ * type WeatherInput = ToolInput<typeof weather>; // { city: string; unit: "c" | "f" }
+ */
 export type ToolInput<Tool> = Tool extends DefinedTool<infer Input> ? Input : never;

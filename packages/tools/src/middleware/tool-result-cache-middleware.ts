@@ -7,7 +7,17 @@ export interface CachedToolResult {
   readonly content: ToolResultContentBlock[];
 }
 
-/** Where cached tool results live; the default keeps them in memory (LRU). Implement it for Redis and the like. */
+/**
+ * Where cached tool results live; the default keeps them in memory (LRU). Implement it for Redis
+ * and the like (results with image bytes need an encoding that keeps bytes).
+ *
+ * @example
+ * const store: ToolResultCacheStore = {
+ *   get: async (key) => JSON.parse((await redis.get(key)) ?? "null") ?? undefined,
+ *   set: async (key, value, ttlMs) => void (await redis.set(key, JSON.stringify(value), "PX", ttlMs)),
+ *   clear: async () => undefined,
+ * };
+ */
 export interface ToolResultCacheStore {
   get(key: string): CachedToolResult | undefined | Promise<CachedToolResult | undefined>;
   set(key: string, value: CachedToolResult, ttlMs: number): void | Promise<void>;
@@ -34,7 +44,9 @@ export interface ToolResultCacheMiddleware extends MiddlewareObject {
   clear(): Promise<void>;
 }
 
+/** How long a cached tool result stays fresh by default: 5 minutes. */
 export const defaultCacheTtlMs = 300_000;
+/** How many results the in-memory cache keeps by default. */
 export const defaultCacheEntries = 500;
 
 /**
@@ -90,7 +102,12 @@ export function toolResultCacheMiddleware(options: ToolResultCacheOptions = {}):
   };
 }
 
-/** The cache key of a call: tool name plus the input as canonical JSON. */
+/**
+ * The cache key of a call: tool name plus the input as canonical JSON.
+ *
+ * @example
+ * cacheKey("get_weather", { b: 1, a: 2 }) === cacheKey("get_weather", { a: 2, b: 1 }); // true
+ */
 export function cacheKey(toolName: string, input: unknown): string {
   return `${toolName}\u0000${stringify(input ?? {}) ?? "null"}`;
 }

@@ -4,6 +4,7 @@ import { isExplicitToolResult } from "./tool-result.js";
 /** Image formats Bedrock accepts in a tool result. */
 export type ToolImageFormat = "png" | "jpeg" | "gif" | "webp";
 
+/** The accepted values of `imageFormat`. */
 export const toolImageFormats: readonly ToolImageFormat[] = ["png", "jpeg", "gif", "webp"];
 
 const blockKeys = new Set(["text", "json", "image", "document", "video", "searchResult"]);
@@ -52,7 +53,13 @@ function toContent(value: unknown, toolName: string, imageFormat: ToolImageForma
   throw new TypeError(`Tool "${toolName}" returned a ${typeof value}; return a string, a plain object, bytes, or content blocks.`);
 }
 
-/** True for a single `toolResult` content block such as `{ text }`, `{ json }` or `{ image }`. */
+/**
+ * True for a single `toolResult` content block such as `{ text }`, `{ json }` or `{ image }`.
+ *
+ * @example
+ * isContentBlock({ text: "hi" }); // true
+ * isContentBlock({ text: "hi", json: {} }); // false: one key only
+ */
 export function isContentBlock(value: unknown): value is ToolResultContentBlock {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);

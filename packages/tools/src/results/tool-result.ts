@@ -24,7 +24,12 @@ export function toolResult(
   return { [marker]: true, content, status: options.status ?? "success" };
 }
 
-/** True for what `toolResult()` returns. */
+/**
+ * True for what `toolResult()` returns.
+ *
+ * @example
+ * isExplicitToolResult(toolResult("done")); // true
+ */
 export function isExplicitToolResult(value: unknown): value is ExplicitToolResult {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[marker] === true;
 }

@@ -19,12 +19,22 @@ export function schemaKind(value: unknown): SchemaKind {
   return prototype === Object.prototype || prototype === null ? "json-schema" : "unknown";
 }
 
-/** True for a zod 4 schema (classic, mini, or zod 3.25's `zod/v4`). */
+/**
+ * True for a zod 4 schema (classic, mini, or zod 3.25's `zod/v4`).
+ *
+ * @example
+ * isZod4Schema(z.string()); // true with zod 4
+ */
 export function isZod4Schema(value: unknown): value is Zod4SchemaLike {
   return typeof value === "object" && value !== null && typeof (value as { _zod?: unknown })._zod === "object";
 }
 
-/** True for a zod 3 schema. */
+/**
+ * True for a zod 3 schema.
+ *
+ * @example
+ * isZod3Schema(z3.string()); // true
+ */
 export function isZod3Schema(value: unknown): value is Zod3SchemaLike {
   return (
     typeof value === "object" &&
@@ -35,7 +45,12 @@ export function isZod3Schema(value: unknown): value is Zod3SchemaLike {
   );
 }
 
-/** True for a hand-written JSON Schema object. */
+/**
+ * True for a hand-written JSON Schema object.
+ *
+ * @example
+ * isJsonSchemaObject({ type: "object", properties: {} }); // true
+ */
 export function isJsonSchemaObject(value: unknown): value is JsonSchemaObject {
   return schemaKind(value) === "json-schema";
 }

@@ -14,12 +14,20 @@ export interface Zod3SchemaLike {
   safeParseAsync(value: unknown): Promise<unknown>;
 }
 
-/** A schema of either zod major version. */
+/**
+ * A schema of either zod major version.
+ *
+ * @example
+ * const schemas: ZodSchemaLike[] = [z4.object({ a: z4.string() }), z3.object({ a: z3.string() })];
+ */
 export type ZodSchemaLike = Zod4SchemaLike | Zod3SchemaLike;
 
 /**
  * A JSON Schema written by hand. Tool inputs need `type: "object"` at the top (Bedrock's rule);
  * a tool given one gets its input as `unknown` and checks it itself.
+ *
+ * @example
+ * const schema: JsonSchemaObject = { type: "object", properties: { city: { type: "string" } }, required: ["city"] };
  */
 export interface JsonSchemaObject {
   readonly type: "object";
@@ -55,5 +63,11 @@ export type InferSchemaInput<Schema> = Schema extends { readonly _zod: { readonl
     ? Input
     : unknown;
 
-/** The input a tool's handler receives: parsed by the zod schema, `unknown` for a JSON Schema, an empty object without one. */
+/**
+ * The input a tool's handler receives: parsed by the zod schema, `unknown` for a JSON Schema, an
+ * empty object without one.
+ *
+ * @example
+ * type Input = InferToolInput<typeof weatherSchema>; // { city: string }
+ */
 export type InferToolInput<Schema> = [Schema] extends [undefined] ? Record<string, never> : InferSchemaOutput<Schema>;

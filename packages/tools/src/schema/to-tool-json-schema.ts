@@ -7,7 +7,12 @@ import type { JsonSchemaObject } from "./schema-types.js";
 
 type JsonObject = Record<string, unknown>;
 
-/** The schema of a tool without parameters: Bedrock wants an object schema even then. */
+/**
+ * The schema of a tool without parameters: Bedrock wants an object schema even then.
+ *
+ * @example
+ * emptyObjectSchema; // { type: "object", properties: {} }
+ */
 export const emptyObjectSchema: JsonSchemaObject = Object.freeze({ type: "object", properties: {} });
 
 /**

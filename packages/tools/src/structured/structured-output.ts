@@ -16,7 +16,12 @@ import { validateValue } from "../schema/validate-value.js";
 import { answersInLastRound, refusedAnswersInRun } from "./answer-rounds.js";
 import { StructuredOutputError } from "./structured-output-error.js";
 
-/** Options of `structuredOutput`. */
+/**
+ * Options of `structuredOutput`.
+ *
+ * @example
+ * structuredOutput({ schema: z.object({ answer: z.string() }), name: "submit_answer", maxRetries: 2, toolChoice: "auto" });
+ */
 export interface StructuredOutputOptions<Schema extends ZodSchemaLike> {
   /** A zod object schema (zod 4 or 3) the answer must satisfy. */
   schema: Schema;
@@ -54,6 +59,7 @@ export interface StructuredOutput<Value> {
   read(result: AgentResult): Promise<Value | undefined>;
 }
 
+/** The answer tool's name unless `structuredOutput({ name })` says otherwise. */
 export const defaultAnswerToolName = "final_answer";
 const defaultDescription =
   "Give your final answer by calling this tool with the answer as its input. Call it once, when you have everything you need; the conversation ends there.";
