@@ -152,6 +152,26 @@ describe("the tool loop over HTTP", () => {
     await local.expectHistoryAccepted(agent);
   });
 
+  it("gives the handler the agent's container, the tool-use id and the step", async () => {
+    const seen: unknown[] = [];
+    const greet = defineTool({
+      name: "greet",
+      description: "Greets through the app's greeter service",
+      input: z.object({ name: z.string() }),
+      handler: ({ name }, { container, toolUseId, step }) => {
+        seen.push(toolUseId, step);
+        return container.resolve<{ greet(name: string): string }>("Greeter").greet(name);
+      },
+    });
+    local.emulator.enqueue([{ toolCalls: [{ name: "greet", input: { name: "Ada" }, toolUseId: "tooluse_greet_1" }] }, { text: "Greeted." }]);
+    const agent = local.agent({ tools: [greet] });
+    agent.container.register("Greeter", { useValue: { greet: (name: string) => `Hello, ${name}!` } });
+    await agent.send("Greet Ada");
+    expect(seen).toEqual(["tooluse_greet_1", 1]);
+    expect(local.body(1).messages?.[2]?.content[0]?.["toolResult"].content).toEqual([{ text: "Hello, Ada!" }]);
+    await local.expectHistoryAccepted(agent);
+  });
+
   it("sends bytes with a declared image format as an image block", async () => {
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
     const chart = defineTool({ name: "render_chart", description: "Draws a chart", imageFormat: "png", handler: () => new Uint8Array(png) });
