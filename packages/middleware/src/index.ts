@@ -53,3 +53,9 @@ export { transcriptOf } from "./context/transcript.js";
 // Prompt caching
 export { promptCachingMiddleware, type PromptCachingOptions } from "./prompt-cache/prompt-caching-middleware.js";
 export { promptCacheSupport, type PromptCacheSupport, type CachePointField } from "./prompt-cache/prompt-cache-support.js";
+
+// Logging
+export { loggingMiddleware, type LoggingOptions, type LogLevel } from "./logging/logging-middleware.js";
+export { createRedactor, type RedactionOptions } from "./logging/redactor.js";
+export { redactContent } from "./logging/content-redaction.js";
+export { describeError } from "./logging/describe-error.js";
