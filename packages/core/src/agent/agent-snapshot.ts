@@ -2,7 +2,7 @@ import type { ConversationSnapshot } from "../conversation/conversation.js";
 import { messageFromJson, messageToJson } from "../conversation/json-codec.js";
 import type { Usage } from "../conversation/usage.js";
 import type { ToolCallOutcome } from "../middleware/tool-middleware.js";
-import type { PendingInterrupt } from "./agent-result.js";
+import type { AgentStep, PendingInterrupt } from "./agent-result.js";
 import type { PausedTurn } from "./turn-runner.js";
 
 /** A paused run as plain JSON: enough to resume it in another process. */
@@ -11,6 +11,8 @@ export interface PausedRunSnapshot {
   replacesLast: boolean;
   stepsTaken: number;
   usage: Usage;
+  /** The run's steps so far (messages and tool results in wire JSON), so a resumed run reports all of them. */
+  steps: unknown[];
   /** Results of the tool calls of the paused step that already finished, by toolUseId. */
   results: Record<string, { content: unknown[]; status: "success" | "error" }>;
   interrupts: PendingInterrupt[];
@@ -42,6 +44,7 @@ export function pausedToJson(paused: PausedTurn): PausedRunSnapshot {
     replacesLast: paused.start.replacesLast,
     stepsTaken: paused.start.stepsTaken,
     usage: { ...paused.start.usage },
+    steps: paused.start.steps.map(stepToJson),
     results,
     interrupts: paused.interrupts.map((interrupt) => ({ ...interrupt })),
   };
@@ -59,9 +62,32 @@ export function pausedFromJson(json: PausedRunSnapshot): PausedTurn {
       replacesLast: json.replacesLast,
       stepsTaken: json.stepsTaken,
       usage: { ...json.usage },
-      steps: [],
+      steps: (json.steps ?? []).map(stepFromJson),
     },
     outcomes,
     interrupts: json.interrupts,
+  };
+}
+
+function stepToJson(step: AgentStep): unknown {
+  return {
+    ...step,
+    message: step.message ? messageToJson(step.message) : undefined,
+    toolCalls: step.toolCalls.map((call) => ({
+      ...call,
+      content: (messageToJson({ role: "user", content: call.content as never }) as { content: unknown[] }).content,
+    })),
+  };
+}
+
+function stepFromJson(json: unknown): AgentStep {
+  const step = json as AgentStep;
+  return {
+    ...step,
+    message: step.message ? messageFromJson(step.message) : undefined,
+    toolCalls: step.toolCalls.map((call) => ({
+      ...call,
+      content: (messageFromJson({ role: "user", content: call.content }).content ?? []) as never,
+    })),
   };
 }

@@ -260,6 +260,17 @@ describe("Agent pause and resume", () => {
     expect(model.requests[0]?.messages?.[2]?.content?.[0]?.toolResult?.content).toEqual([{ text: "sent" }]);
   });
 
+  it("reports every step after a restore, including the paused one", async () => {
+    const transfer = tool("transfer", () => "sent", { metadata: { requiresApproval: true } });
+    const first = new Agent({ modelId, model: new ScriptedModel([{ toolUses: [{ name: "transfer", toolUseId: "s1" }] }]), tools: [transfer], middleware: [{ tool: approval }] });
+    await first.send("Pay");
+    const second = new Agent({ modelId, model: new ScriptedModel(["Paid."]), tools: [transfer], middleware: [{ tool: approval }] });
+    second.restore(JSON.parse(JSON.stringify(first.snapshot())));
+    const result = await second.resume({ s1: { approved: true } });
+    expect(result.steps.map((step) => step.step)).toEqual([1, 2]);
+    expect(result.steps[0]?.toolCalls).toEqual([{ toolUseId: "s1", name: "transfer", input: {}, status: "success", content: [{ text: "sent" }] }]);
+  });
+
   it("sends a denial reason to the model", async () => {
     const model = new ScriptedModel([{ toolUses: [{ name: "transfer", toolUseId: "p" }] }, "Understood."]);
     const transfer = tool("transfer", () => "sent", { metadata: { requiresApproval: true } });
@@ -267,6 +278,39 @@ describe("Agent pause and resume", () => {
     await agent.send("Pay");
     await agent.resume({ p: { approved: false, reason: "over budget" } });
     expect(model.requests[1]?.messages?.[2]?.content?.[0]?.toolResult).toMatchObject({ status: "error", content: [{ text: "Denied: over budget" }] });
+  });
+});
+
+describe("Agent run control", () => {
+  it("ends the run after a tool that asks for it, without another model call", async () => {
+    const model = new ScriptedModel([{ toolUses: [{ name: "finish", input: { answer: 42 } }] }, "never used"]);
+    const finishTool: AgentTool = {
+      name: "finish",
+      inputSchema: { type: "object", properties: { answer: { type: "number" } } },
+      invoke: async () => ({ content: [{ text: "accepted" }], endRun: true }),
+    };
+    const agent = new Agent({ modelId, model, tools: [finishTool] });
+    const result = await agent.send("Answer");
+    expect(result.status).toBe("complete");
+    expect(model.requests).toHaveLength(1);
+    expect(result.steps[0]?.toolCalls[0]?.input).toEqual({ answer: 42 });
+    expect(agent.conversation.lastMessage?.content?.[0]?.toolResult?.status).toBe("success");
+    expect((await agent.send("Next")).text).toBe("never used");
+  });
+
+  it("gives every model and tool call of one run the same run id, and a new one per run", async () => {
+    const seen: string[] = [];
+    const agent = new Agent({
+      modelId,
+      model: new ScriptedModel([{ toolUses: [{ name: "noop" }] }, "done", "again"]),
+      tools: [tool("noop", () => "ok")],
+      middleware: [{ model: (call, next) => (seen.push(`model:${call.runId}`), next()), tool: (call, next) => (seen.push(`tool:${call.runId}`), next()) }],
+    });
+    await agent.send("one");
+    await agent.send("two");
+    const ids = seen.map((entry) => entry.split(":")[1]);
+    expect(new Set(ids.slice(0, 3)).size).toBe(1);
+    expect(ids[3]).not.toBe(ids[0]);
   });
 });
 

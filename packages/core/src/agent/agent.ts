@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import type { SystemContentBlock, ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "eventemitter3";
 import { container as rootContainer, type DependencyContainer } from "tsyringe";
 import { Conversation } from "../conversation/conversation.js";
@@ -237,6 +238,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
       container: this.container,
       emit,
       wantsDeltas: deltaEvents.some((type) => this.listenerCount(type) > 0),
+      runId: randomUUID(),
     };
   }
 

@@ -46,6 +46,7 @@ export class ToolExecutor {
     step: number,
     signal: AbortSignal,
     emit: (event: AgentEvent) => void,
+    runId: string,
     resumeValues?: ReadonlyMap<string, unknown>,
   ): Promise<ToolCallOutcome[]> {
     const outcomes: ToolCallOutcome[] = new Array(toolUses.length);
@@ -54,7 +55,7 @@ export class ToolExecutor {
       while (nextIndex < toolUses.length) {
         const index = nextIndex++;
         const toolUse = toolUses[index] as ToolUseBlock;
-        outcomes[index] = await this.runOne(toolUse, step, signal, emit, resumeValues?.get(toolUse.toolUseId ?? ""));
+        outcomes[index] = await this.runOne(toolUse, step, signal, emit, runId, resumeValues?.get(toolUse.toolUseId ?? ""));
       }
     };
     const workers = Math.min(this.settings.concurrency, toolUses.length);
@@ -67,6 +68,7 @@ export class ToolExecutor {
     step: number,
     signal: AbortSignal,
     emit: (event: AgentEvent) => void,
+    runId: string,
     resumeValue: unknown,
   ): Promise<ToolCallOutcome> {
     const toolUseId = toolUse.toolUseId ?? "";
@@ -83,6 +85,7 @@ export class ToolExecutor {
       step,
       container: this.settings.container,
       resumeValue,
+      runId,
     };
     const outcome = await this.pipeline(call);
     throwIfAborted(signal);
@@ -142,7 +145,7 @@ export class ToolExecutor {
         return failure("timeout", `The tool ${tool.name} did not finish within ${timeoutMs} ms and was cancelled.`, undefined);
       }
       if (winner === "aborted") throw new AbortError("The agent run was aborted while a tool was running.");
-      return { type: "result", content: winner.content, status: winner.status ?? "success" };
+      return { type: "result", content: winner.content, status: winner.status ?? "success", ...(winner.endRun && { endRun: true }) };
     } catch (error) {
       if (AbortError.isInstance(error) || call.signal.aborted) {
         throw AbortError.isInstance(error) ? error : new AbortError("The agent run was aborted while a tool was running.", { cause: error });

@@ -26,6 +26,8 @@ export interface TurnSettings {
   emit: (event: AgentEvent) => void;
   /** Whether anyone listens to delta events; without listeners a non-streaming call skips producing them. */
   wantsDeltas: boolean;
+  /** Identifies this run in every ModelCall and ToolCall. */
+  runId: string;
 }
 
 /** Where a run starts: fresh input, or a paused run being resumed. */
@@ -83,6 +85,7 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
         state: {},
         step,
         container: settings.container,
+        runId: settings.runId,
       };
       const result = await settings.callModel(call);
       if (settings.streaming || settings.wantsDeltas) await forwardDeltas(result, step, emit);
@@ -113,7 +116,7 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
         emit({ type: "tool-use-complete", step, toolUseId: toolUse.toolUseId ?? "", name: toolUse.name ?? "", input: toolUse.input });
       }
     }
-    const outcomes = await settings.tools.runAll(toRun, step, signal, emit, resume?.values);
+    const outcomes = await settings.tools.runAll(toRun, step, signal, emit, settings.runId, resume?.values);
     toRun.forEach((toolUse, index) => known.set(toolUse.toolUseId ?? "", outcomes[index] as ToolCallOutcome));
     resume = undefined;
 
@@ -158,6 +161,11 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
       }),
     });
     if (currentStep) emit({ type: "step-finish", step, stopReason, message: assistant, usage: currentStep.usage });
+    const endRun = toolUses.some((toolUse) => {
+      const outcome = known.get(toolUse.toolUseId ?? "");
+      return outcome?.type === "result" && outcome.endRun === true;
+    });
+    if (endRun) return { result: finish("complete", messages, usage, steps, stopReason) };
     if (step >= settings.maxSteps) return { result: finish("max-steps", messages, usage, steps, stopReason) };
   }
 }

@@ -26,6 +26,8 @@ export interface ModelCall {
   readonly step: number;
   /** The agent's dependency container. */
   readonly container: DependencyContainer | undefined;
+  /** Identifies the agent run (one `send`, `stream` or `resume` call); the same for all its model and tool calls. */
+  readonly runId: string;
 }
 
 /** Calls the rest of the pipeline; with no argument it passes the request unchanged. */

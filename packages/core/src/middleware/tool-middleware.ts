@@ -30,6 +30,8 @@ export interface ToolCall {
    * `agent.resume(...)`; undefined on the first attempt.
    */
   readonly resumeValue: unknown;
+  /** Identifies the agent run (one `send`, `stream` or `resume` call) this tool call belongs to. */
+  readonly runId: string;
 }
 
 /** The result of a tool call, before it becomes a `toolResult` block. */
@@ -39,6 +41,8 @@ export interface ToolCallResult {
   readonly status: "success" | "error";
   /** Present when the call failed; the content then holds the message the model sees. */
   readonly failure?: { reason: ToolFailureReason; error: unknown };
+  /** End the run after this step's tool results instead of calling the model again. */
+  readonly endRun?: boolean;
 }
 
 /**

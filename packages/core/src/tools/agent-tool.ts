@@ -16,6 +16,11 @@ export interface ToolContext {
 export interface ToolOutput {
   content: ToolResultContentBlock[];
   status?: "success" | "error";
+  /**
+   * End the run once this step's tool results are in the conversation, without calling the model
+   * again (for example a tool that delivers the final, structured answer).
+   */
+  endRun?: boolean;
 }
 
 /**
