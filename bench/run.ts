@@ -1,24 +1,163 @@
 /**
- * `pnpm bench`: runs the benchmark suites and writes their results to bench/results/.
- * Figures are for reading side by side within one run; see docs/benchmarks.md.
+ * `pnpm bench`: Sluice against a hand-written AWS SDK loop and its peers, on the same work in the
+ * same run, against the emulator in its own process. Writes bench/results/latest.json, the
+ * charts beside it, and the figures section of docs/benchmarks.md.
+ *
+ * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e (some scenarios),
+ * --contenders=key,key (some contenders), --rounds=N, --runs=N (per round and table), --turns=N,
+ * --agents=N. A quick or partial run writes bench/results/partial.json only, leaving the
+ * committed figures alone.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
+import { parseArgs } from "node:util";
+import { contenders as allContenders, type ContenderDefinition } from "./contenders/index.js";
 import { formatCorePipeline, runCorePipelineBenchmark } from "./core-pipeline.js";
+import { EmulatorProcess } from "./emulator/emulator-process.js";
+import { agentRunsChart, longConversationChart } from "./report/charts.js";
+import { renderResultsMarkdown, replaceGeneratedSection } from "./report/markdown-report.js";
+import type { BenchmarkResults } from "./report/results.js";
+import { checkTargets } from "./report/targets.js";
+import { runAgentRuns } from "./suites/agent-runs.js";
+import { runEmulatorThroughput } from "./suites/emulator-throughput.js";
+import { idleHoldings, runIdleMemory } from "./suites/idle-memory.js";
+import { runLongConversation } from "./suites/long-conversation.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const machine = `${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-console.log(`Sluice benchmarks on ${machine}\n`);
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean" },
+    only: { type: "string" },
+    rounds: { type: "string" },
+    runs: { type: "string" },
+    turns: { type: "string" },
+    agents: { type: "string" },
+    contenders: { type: "string" },
+  },
+  strict: true,
+});
 
-console.log("Core pipeline (in-process, scripted model)");
-const corePipeline = await runCorePipelineBenchmark();
-console.log(formatCorePipeline(corePipeline));
+function count(name: string, fallback: number): number {
+  const raw = values[name as keyof typeof values];
+  if (raw === undefined || typeof raw !== "string") return fallback;
+  const parsed = Number(raw);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a whole number ≥ 1, got "${raw}"`);
+  return parsed;
+}
+
+const quick = values.quick === true;
+const scenarios = new Set((values.only ?? "a,b,c,d,e").split(",").map((name) => name.trim()));
+for (const scenario of scenarios) if (!"abcde".includes(scenario) || scenario.length !== 1) throw new Error(`--only takes letters a to e, got "${scenario}"`);
+const chosen: readonly ContenderDefinition[] =
+  values.contenders === undefined
+    ? allContenders
+    : values.contenders.split(",").map((key) => {
+        const found = allContenders.find((contender) => contender.key === key.trim());
+        if (found === undefined) throw new Error(`Unknown contender "${key}"; known: ${allContenders.map((contender) => contender.key).join(", ")}`);
+        return found;
+      });
+const complete = !quick && values.only === undefined && values.contenders === undefined;
+
+const settings = {
+  rounds: count("rounds", quick ? 1 : 3),
+  runsPerRound: count("runs", quick ? 30 : 300),
+  turns: count("turns", quick ? 200 : 1_000),
+  agents: count("agents", quick ? 1_000 : 10_000),
+};
+
+async function packageVersion(name: string): Promise<string> {
+  const text = await readFile(new URL(`./node_modules/${name}/package.json`, import.meta.url), "utf8").catch(() => undefined);
+  return text === undefined ? "?" : (JSON.parse(text) as { version: string }).version;
+}
+
+const started = Date.now();
+const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+const results: BenchmarkResults = {
+  date: new Date().toISOString(),
+  command: `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+  machine: {
+    cpu,
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg()[0] ?? Number.NaN,
+  },
+  durationSeconds: 0,
+  contenders: chosen.map(({ key, label, transport, floorKey, isFloor }) => ({ key, label, transport, ...(floorKey && { floorKey }), ...(isFloor && { isFloor }) })),
+  versions: Object.fromEntries(
+    await Promise.all(
+      ["@aws-sdk/client-bedrock-runtime", "@strands-agents/sdk", "ai", "@ai-sdk/amazon-bedrock", "langchain", "@langchain/aws", "@langchain/core"].map(
+        async (name) => [name, await packageVersion(name)] as const,
+      ),
+    ),
+  ),
+};
+
+const log = (line: string) => console.log(line);
+const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+console.log(`Sluice benchmarks on ${cpu} × ${results.machine.cores}, Node ${process.version}${quick ? " (quick run)" : ""}\n`);
+
+const emulator = await EmulatorProcess.start();
+console.log(`Emulator in process ${emulator.pid} at ${emulator.url}\n`);
+try {
+  if (scenarios.has("a")) {
+    console.log(`(a) Weather agent: ${settings.rounds} rounds × ${settings.runsPerRound} runs per table, ${chosen.length} contenders`);
+    results.agentRuns = await runAgentRuns(emulator, chosen, { runsPerRound: settings.runsPerRound, rounds: settings.rounds, concurrency: 20, warmupRuns: quick ? 10 : 40 }, log);
+    console.log(`    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("b")) {
+    // The HTTP/2 floor adds nothing here: every turn is one call on the same transport question as (a).
+    const conversationContenders = chosen.filter((contender) => contender.key !== "raw-http2");
+    console.log(`(b) One conversation of ${settings.turns} turns, ${conversationContenders.length} contenders`);
+    const window = Math.min(100, Math.floor(settings.turns / 4));
+    results.longConversation = await runLongConversation(emulator, conversationContenders, { turns: settings.turns, chunk: 50, window }, log);
+    console.log(`    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("c")) {
+    const memoryContenders = chosen.filter((contender) => contender.key in idleHoldings);
+    console.log(`(c) ${settings.agents} idle conversations of 20 messages, ${memoryContenders.length} contenders`);
+    results.idleMemory = await runIdleMemory(emulator, memoryContenders, { agents: settings.agents, messagesPerAgent: 20 }, log);
+    console.log(`    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("d")) {
+    console.log("(d) Core pipeline (in-process, scripted model)");
+    results.corePipeline = await runCorePipelineBenchmark(quick ? 1 : 5);
+    console.log(`${formatCorePipeline(results.corePipeline)}\n    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("e")) {
+    console.log("(e) Emulator throughput");
+    results.emulatorThroughput = await runEmulatorThroughput(emulator, { concurrency: 32, warmupSeconds: 1, seconds: quick ? 2 : 5 });
+    console.log(`    done at ${seconds()}\n`);
+  }
+} finally {
+  await emulator.close();
+}
+
+results.machine.loadAverageAtEnd = os.loadavg()[0] ?? Number.NaN;
+results.durationSeconds = (Date.now() - started) / 1000;
 
 const resultsDirectory = new URL("./results/", import.meta.url);
 await mkdir(resultsDirectory, { recursive: true });
-await writeFile(
-  new URL("latest.json", resultsDirectory),
-  `${JSON.stringify({ date: new Date().toISOString(), machine, corePipeline }, null, 2)}\n`,
+const name = complete ? "latest" : "partial";
+await writeFile(new URL(`${name}.json`, resultsDirectory), `${JSON.stringify(results, null, 2)}\n`);
+const section = renderResultsMarkdown(results);
+if (complete) {
+  const agentChart = agentRunsChart(results);
+  const conversationChart = longConversationChart(results);
+  if (agentChart !== undefined) await writeFile(new URL("agent-runs.svg", resultsDirectory), agentChart);
+  if (conversationChart !== undefined) await writeFile(new URL("long-conversation.svg", resultsDirectory), conversationChart);
+  const documentUrl = new URL("../docs/benchmarks.md", import.meta.url);
+  const document = await readFile(documentUrl, "utf8").catch(() => "# Benchmarks\n");
+  await writeFile(documentUrl, replaceGeneratedSection(document, section));
+}
+
+console.log(section.split("\n").slice(1, -1).join("\n"));
+const missed = checkTargets(results).filter((check) => check.met === false);
+console.log(`\n${missed.length === 0 ? "Every measured target met." : `Targets missed: ${missed.map((check) => `${check.scenario}: ${check.target} (${check.measured})`).join("; ")}`}`);
+console.log(
+  complete
+    ? `\nWrote bench/results/latest.json, bench/results/agent-runs.svg, bench/results/long-conversation.svg and the figures in docs/benchmarks.md (${seconds()}).`
+    : `\nPartial run: wrote bench/results/partial.json only; docs/benchmarks.md is left as it was (${seconds()}).`,
 );
-console.log("\nResults written to bench/results/latest.json");

@@ -7,7 +7,7 @@
 import { AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
 import { ChatBedrockConverse } from "@langchain/aws";
 import { createAgent, tool } from "langchain";
-import type { Contender, ContenderDefinition } from "./contender.js";
+import type { Contender } from "./contender.js";
 import { keepAliveClient } from "./raw-aws-sdk.js";
 import { lookUpWeather, modelId, region, weatherInput, weatherToolDescription, weatherToolName } from "./weather-tool.js";
 
@@ -25,44 +25,39 @@ function messageText(message: BaseMessage | undefined): string {
   return message.text;
 }
 
-export const langChain: ContenderDefinition = {
-  key: "langchain",
-  label: "LangChain 1.5",
-  transport: "HTTP/1.1 keep-alive",
-  floorKey: "raw-http1",
-  async create(endpoint) {
-    const model = new ChatBedrockConverse({ model: modelId, region, maxRetries: 0, client: keepAliveClient(endpoint) });
-    const weatherAgent = createAgent({ model, tools: [getWeather] });
-    const chatAgent = createAgent({ model, tools: [] });
-    const contender: Contender = {
-      async weatherRun(question, streaming) {
-        const input = { messages: [new HumanMessage(question)] };
-        if (!streaming) return messageText((await weatherAgent.invoke(input)).messages.at(-1));
-        let text = "";
-        let lastRun: string | undefined;
-        for await (const [chunk] of await weatherAgent.stream(input, { streamMode: "messages" })) {
-          if (!AIMessage.isInstance(chunk) && chunk.type !== "ai") continue;
-          // Each model call streams its own message; keep only the last one's text.
-          if (chunk.id !== lastRun) {
-            lastRun = chunk.id;
-            text = "";
-          }
-          text += chunk.text;
+/** LangChain against `endpoint`. */
+export function createLangChainContender(endpoint: string): Contender {
+  const model = new ChatBedrockConverse({ model: modelId, region, maxRetries: 0, client: keepAliveClient(endpoint) });
+  const weatherAgent = createAgent({ model, tools: [getWeather] });
+  const chatAgent = createAgent({ model, tools: [] });
+  const contender: Contender = {
+    async weatherRun(question, streaming) {
+      const input = { messages: [new HumanMessage(question)] };
+      if (!streaming) return messageText((await weatherAgent.invoke(input)).messages.at(-1));
+      let text = "";
+      let lastRun: string | undefined;
+      for await (const [chunk] of await weatherAgent.stream(input, { streamMode: "messages" })) {
+        if (!AIMessage.isInstance(chunk) && chunk.type !== "ai") continue;
+        // Each model call streams its own message; keep only the last one's text.
+        if (chunk.id !== lastRun) {
+          lastRun = chunk.id;
+          text = "";
         }
-        return text;
-      },
-      startConversation() {
-        let history: BaseMessage[] = [];
-        return async (text) => {
-          const result = await chatAgent.invoke({ messages: [...history, new HumanMessage(text)] });
-          history = result.messages;
-          return messageText(history.at(-1));
-        };
-      },
-      holdConversation(texts) {
-        return texts.map((text, index) => (index % 2 === 0 ? new HumanMessage(text) : new AIMessage(text)));
-      },
-    };
-    return contender;
-  },
-};
+        text += chunk.text;
+      }
+      return text;
+    },
+    startConversation() {
+      let history: BaseMessage[] = [];
+      return async (text) => {
+        const result = await chatAgent.invoke({ messages: [...history, new HumanMessage(text)] });
+        history = result.messages;
+        return messageText(history.at(-1));
+      };
+    },
+    holdConversation(texts) {
+      return texts.map((text, index) => (index % 2 === 0 ? new HumanMessage(text) : new AIMessage(text)));
+    },
+  };
+  return contender;
+}

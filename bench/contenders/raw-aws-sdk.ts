@@ -13,7 +13,7 @@ import {
   type ToolConfiguration,
 } from "@aws-sdk/client-bedrock-runtime";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { Contender, ContenderDefinition } from "./contender.js";
+import type { Contender } from "./contender.js";
 import { dummyCredentials, lookUpWeather, modelId, region, weatherInputJsonSchema, weatherToolDescription, weatherToolName } from "./weather-tool.js";
 
 const toolConfig: ToolConfiguration = {
@@ -101,25 +101,11 @@ function rawContender(client: BedrockRuntimeClient): Contender {
   };
 }
 
-export const rawHttp2: ContenderDefinition = {
-  key: "raw-http2",
-  label: "raw AWS SDK loop, SDK default transport",
-  transport: "HTTP/2, new connection per call",
-  isFloor: true,
-  async create(endpoint) {
-    return rawContender(new BedrockRuntimeClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 }));
-  },
-};
-
-export const rawKeepAlive: ContenderDefinition = {
-  key: "raw-http1",
-  label: "raw AWS SDK loop, keep-alive",
-  transport: "HTTP/1.1 keep-alive",
-  isFloor: true,
-  async create(endpoint) {
-    return rawContender(keepAliveClient(endpoint));
-  },
-};
+/** The floor over the SDK's default transport (`http2`) or a keep-alive HTTP/1.1 handler (`http1`). */
+export function createRawContender(endpoint: string, transport: "http2" | "http1"): Contender {
+  if (transport === "http1") return rawContender(keepAliveClient(endpoint));
+  return rawContender(new BedrockRuntimeClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 }));
+}
 
 /** The keep-alive client the framework contenders that accept an AWS SDK client are given. */
 export function keepAliveClient(endpoint: string): BedrockRuntimeClient {

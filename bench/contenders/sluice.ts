@@ -6,7 +6,7 @@
 import { Agent, Conversation, createBedrockClient, type Message, type Model } from "@sluice/core";
 import { InvokeModelModel } from "@sluice/providers";
 import { defineTool } from "@sluice/tools";
-import type { Contender, ContenderDefinition } from "./contender.js";
+import type { Contender } from "./contender.js";
 import { dummyCredentials, lookUpWeather, modelId, region, weatherInput, weatherToolDescription, weatherToolName } from "./weather-tool.js";
 
 const getWeather = defineTool({
@@ -16,7 +16,9 @@ const getWeather = defineTool({
   handler: ({ city }) => lookUpWeather(city),
 });
 
-function sluiceContender(endpoint: string, useInvokeModel: boolean): Contender {
+/** Sluice over Converse (`ConverseModel`, the default) or over InvokeModel (`InvokeModelModel`). */
+export function createSluiceContender(endpoint: string, api: "converse" | "invoke-model"): Contender {
+  const useInvokeModel = api === "invoke-model";
   const client = createBedrockClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 });
   const model: Model | undefined = useInvokeModel ? new InvokeModelModel(client) : undefined;
   const options = { modelId, client, ...(model && { model }) };
@@ -41,22 +43,3 @@ function sluiceContender(endpoint: string, useInvokeModel: boolean): Contender {
   };
 }
 
-export const sluiceConverse: ContenderDefinition = {
-  key: "sluice",
-  label: "Sluice (Converse)",
-  transport: "HTTP/1.1 keep-alive",
-  floorKey: "raw-http1",
-  async create(endpoint) {
-    return sluiceContender(endpoint, false);
-  },
-};
-
-export const sluiceInvokeModel: ContenderDefinition = {
-  key: "sluice-invoke",
-  label: "Sluice (InvokeModel)",
-  transport: "HTTP/1.1 keep-alive",
-  floorKey: "raw-http1",
-  async create(endpoint) {
-    return sluiceContender(endpoint, true);
-  },
-};

@@ -8,7 +8,7 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent, BedrockModel, Message, NullConversationManager, TextBlock, tool } from "@strands-agents/sdk";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { Contender, ContenderDefinition } from "./contender.js";
+import type { Contender } from "./contender.js";
 import { dummyCredentials, lookUpWeather, modelId, region, weatherInput, weatherToolDescription, weatherToolName } from "./weather-tool.js";
 
 const getWeather = tool({
@@ -36,36 +36,31 @@ function answerText(message: Message): string {
   return message.content.flatMap((block) => (block instanceof TextBlock ? [block.text] : [])).join("");
 }
 
-export const strands: ContenderDefinition = {
-  key: "strands",
-  label: "Strands Agents 1.16",
-  transport: "HTTP/1.1 keep-alive",
-  floorKey: "raw-http1",
-  async create(endpoint) {
-    const streamingModel = bedrockModel(endpoint, true);
-    const plainModel = bedrockModel(endpoint, false);
-    const settings = { printer: false, retryStrategy: null, conversationManager: new NullConversationManager() };
-    const contender: Contender = {
-      async weatherRun(question, streaming) {
-        const agent = new Agent({ ...settings, model: streaming ? streamingModel : plainModel, tools: [getWeather] });
-        if (!streaming) return answerText((await agent.invoke(question)).lastMessage);
-        let text = "";
-        for await (const event of agent.stream(question)) {
-          if (event.type === "modelStreamUpdateEvent" && event.event.type === "modelContentBlockDeltaEvent" && event.event.delta.type === "textDelta") {
-            text += event.event.delta.text;
-          }
+/** Strands Agents against `endpoint`. */
+export function createStrandsContender(endpoint: string): Contender {
+  const streamingModel = bedrockModel(endpoint, true);
+  const plainModel = bedrockModel(endpoint, false);
+  const settings = { printer: false, retryStrategy: null, conversationManager: new NullConversationManager() };
+  const contender: Contender = {
+    async weatherRun(question, streaming) {
+      const agent = new Agent({ ...settings, model: streaming ? streamingModel : plainModel, tools: [getWeather] });
+      if (!streaming) return answerText((await agent.invoke(question)).lastMessage);
+      let text = "";
+      for await (const event of agent.stream(question)) {
+        if (event.type === "modelStreamUpdateEvent" && event.event.type === "modelContentBlockDeltaEvent" && event.event.delta.type === "textDelta") {
+          text += event.event.delta.text;
         }
-        return text;
-      },
-      startConversation() {
-        const agent = new Agent({ ...settings, model: plainModel });
-        return async (text) => answerText((await agent.invoke(text)).lastMessage);
-      },
-      holdConversation(texts) {
-        const messages = texts.map((text, index) => new Message({ role: index % 2 === 0 ? "user" : "assistant", content: [new TextBlock(text)] }));
-        return new Agent({ ...settings, model: plainModel, tools: [getWeather], messages });
-      },
-    };
-    return contender;
-  },
-};
+      }
+      return text;
+    },
+    startConversation() {
+      const agent = new Agent({ ...settings, model: plainModel });
+      return async (text) => answerText((await agent.invoke(text)).lastMessage);
+    },
+    holdConversation(texts) {
+      const messages = texts.map((text, index) => new Message({ role: index % 2 === 0 ? "user" : "assistant", content: [new TextBlock(text)] }));
+      return new Agent({ ...settings, model: plainModel, tools: [getWeather], messages });
+    },
+  };
+  return contender;
+}

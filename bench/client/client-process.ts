@@ -1,0 +1,139 @@
+/**
+ * Child process: one contender's client. Loads only that contender, runs what the driver asks
+ * (weather-agent batches, turns of one long conversation, idle-memory), and times each run
+ * itself. Usage: forked by bench/run.ts with `<contender key> <emulator url>`.
+ */
+import { cpuMicroseconds, peakRssBytes, serveRequests } from "../process/child-channel.js";
+import { type Contender, findContender, type ConversationTurn } from "../contenders/index.js";
+import { conversationAnswer, conversationQuestion, idleMessageText, weatherAnswer, weatherQuestion, weatherToolInvocations } from "../contenders/weather-tool.js";
+import { millisecondsSince } from "../stats.js";
+import type { BatchResult, ConversationTurnsRequest, IdleMemoryRequest, IdleMemoryResult, WeatherBatchRequest } from "./batch-types.js";
+
+const [key, endpoint] = process.argv.slice(2);
+if (key === undefined || endpoint === undefined) throw new Error("usage: client-process.ts <contender key> <emulator url>");
+// Listen at once (messages sent before a listener exists would be lost); requests wait for setup.
+const setup = findContender(key).create(endpoint);
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+async function weatherBatch(contender: Contender, request: WeatherBatchRequest): Promise<BatchResult> {
+  const durationsMs: number[] = [];
+  let failures = 0;
+  let firstFailure: string | undefined;
+  const fail = (reason: string): void => {
+    failures += 1;
+    firstFailure ??= reason;
+  };
+  const toolRunsBefore = weatherToolInvocations();
+  const cpuBefore = cpuMicroseconds();
+  const batchStart = process.hrtime.bigint();
+  let started = 0;
+  const worker = async (): Promise<void> => {
+    while (started < request.runs) {
+      started += 1;
+      const start = process.hrtime.bigint();
+      try {
+        const text = await contender.weatherRun(weatherQuestion, request.streaming);
+        if (text !== weatherAnswer) fail(`wrong answer: ${JSON.stringify(text.slice(0, 200))}`);
+      } catch (error) {
+        fail(describe(error));
+      }
+      durationsMs.push(millisecondsSince(start));
+    }
+  };
+  await Promise.all(Array.from({ length: request.concurrency }, worker));
+  const wallMs = millisecondsSince(batchStart);
+  const cpu = cpuMicroseconds() - cpuBefore;
+  // Every correct answer needs the tool's result, so each run ran it at least once; a total equal
+  // to the number of runs therefore means exactly once each. Extra runs count as failures.
+  const toolRuns = weatherToolInvocations() - toolRunsBefore;
+  const correct = request.runs - failures;
+  if (toolRuns > correct) {
+    failures = Math.min(request.runs, failures + (toolRuns - correct));
+    firstFailure ??= `the tool ran ${toolRuns} times for ${correct} correct runs`;
+  }
+  return { durationsMs, failures, ...(firstFailure && { firstFailure }), cpuMicroseconds: cpu, wallMs, peakRssBytes: peakRssBytes() };
+}
+
+let conversation: ConversationTurn | undefined;
+let turnsTaken = 0;
+
+async function conversationTurns(contender: Contender, request: ConversationTurnsRequest): Promise<BatchResult> {
+  conversation ??= contender.startConversation();
+  const durationsMs: number[] = [];
+  let failures = 0;
+  let firstFailure: string | undefined;
+  const cpuBefore = cpuMicroseconds();
+  const batchStart = process.hrtime.bigint();
+  for (let index = 0; index < request.count; index += 1) {
+    turnsTaken += 1;
+    const start = process.hrtime.bigint();
+    try {
+      const text = await conversation(conversationQuestion(turnsTaken));
+      if (text !== conversationAnswer(turnsTaken)) {
+        failures += 1;
+        firstFailure ??= `turn ${turnsTaken}: wrong answer ${JSON.stringify(text.slice(0, 200))}`;
+      }
+    } catch (error) {
+      failures += 1;
+      firstFailure ??= `turn ${turnsTaken}: ${describe(error)}`;
+    }
+    durationsMs.push(millisecondsSince(start));
+  }
+  return {
+    durationsMs,
+    failures,
+    ...(firstFailure && { firstFailure }),
+    cpuMicroseconds: cpuMicroseconds() - cpuBefore,
+    wallMs: millisecondsSince(batchStart),
+    peakRssBytes: peakRssBytes(),
+  };
+}
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error("idle-memory needs --expose-gc");
+  for (let pass = 0; pass < 3; pass += 1) gc();
+}
+
+function retained(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
+async function idleMemory(contender: Contender, request: IdleMemoryRequest): Promise<IdleMemoryResult> {
+  const hold = contender.holdConversation?.bind(contender);
+  if (hold === undefined) throw new Error(`${key} keeps no conversation of its own`);
+  // One conversation first, so modules and shared objects are loaded before the baseline.
+  const warm = hold(Array.from({ length: request.messagesPerAgent }, (_, message) => idleMessageText(-1, message)));
+  collectGarbage();
+  const heapBefore = retained();
+  const rssBefore = process.memoryUsage().rss;
+  const held: unknown[] = [];
+  for (let agent = 0; agent < request.agents; agent += 1) {
+    held.push(hold(Array.from({ length: request.messagesPerAgent }, (_, message) => idleMessageText(agent, message))));
+  }
+  collectGarbage();
+  const result = { retainedBytes: retained() - heapBefore, rssGrowthBytes: process.memoryUsage().rss - rssBefore, agents: held.length };
+  // Keep both alive until measured.
+  if (held.length < 0) console.log(warm);
+  return result;
+}
+
+serveRequests(async (body) => {
+  const contender = await setup;
+  switch (body.type) {
+    case "weather":
+      return weatherBatch(contender, body as unknown as WeatherBatchRequest);
+    case "conversation-turns":
+      return conversationTurns(contender, body as unknown as ConversationTurnsRequest);
+    case "idle-memory":
+      return idleMemory(contender, body as unknown as IdleMemoryRequest);
+    case "ready":
+      return key;
+    default:
+      throw new Error(`unknown request ${body.type}`);
+  }
+});

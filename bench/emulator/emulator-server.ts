@@ -1,0 +1,21 @@
+/**
+ * Child process: the Sluice emulator serving the benchmark script, with no request log (so its
+ * memory stays flat over long runs). Answers `usage` requests with its own CPU time, so the
+ * driver can count server CPU apart from client CPU.
+ */
+import { fileURLToPath } from "node:url";
+import { startEmulator } from "@sluice/emulator";
+import { cpuMicroseconds, peakRssBytes, serveRequests } from "../process/child-channel.js";
+
+const scriptFile = fileURLToPath(new URL("./weather-script.json", import.meta.url));
+// Listen for requests at once; the first (`url`) waits for the server to be up.
+const started = startEmulator({ port: 0, scriptFile, maxRecordedRequests: 0 });
+
+serveRequests(
+  async (body) => {
+    if (body.type === "url") return (await started).url;
+    if (body.type === "usage") return { cpuMicroseconds: cpuMicroseconds(), peakRssBytes: peakRssBytes() };
+    throw new Error(`unknown request ${body.type}`);
+  },
+  async () => (await started).close(),
+);

@@ -1,0 +1,41 @@
+/** The shape of bench/results/latest.json. */
+import type { CorePipelineResult } from "../core-pipeline.js";
+import type { AgentRunsResult } from "../suites/agent-runs.js";
+import type { ThroughputResult } from "../suites/emulator-throughput.js";
+import type { IdleMemoryResult } from "../suites/idle-memory.js";
+import type { LongConversationResult } from "../suites/long-conversation.js";
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  /** 1-minute load average when the run started and ended: other work on the machine adds noise. */
+  loadAverageAtStart: number;
+  loadAverageAtEnd?: number;
+}
+
+export interface ContenderInfo {
+  key: string;
+  label: string;
+  transport: string;
+  floorKey?: string;
+  isFloor?: boolean;
+}
+
+export interface BenchmarkResults {
+  date: string;
+  /** The command that produced these figures. */
+  command: string;
+  machine: MachineInfo;
+  durationSeconds: number;
+  contenders: ContenderInfo[];
+  /** Package versions of the contenders. */
+  versions: Record<string, string>;
+  agentRuns?: AgentRunsResult;
+  longConversation?: LongConversationResult;
+  idleMemory?: IdleMemoryResult;
+  corePipeline?: CorePipelineResult;
+  emulatorThroughput?: ThroughputResult;
+}

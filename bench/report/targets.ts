@@ -1,0 +1,81 @@
+/**
+ * The issue's targets for Sluice, checked against a run's figures. Reported, never asserted:
+ * a missed target is a finding to explain, not a failing test.
+ */
+import type { AgentRunsCell } from "../suites/agent-runs.js";
+import { formatNumber, formatRatioRange } from "../stats.js";
+import type { BenchmarkResults } from "./results.js";
+
+export interface TargetCheck {
+  scenario: string;
+  target: string;
+  measured: string;
+  /** True when met, false when missed, undefined when not measured in this run. */
+  met: boolean | undefined;
+}
+
+const peers = ["strands", "ai-sdk", "langchain"];
+
+function cellOf(results: BenchmarkResults, key: string, streaming: boolean, concurrency: number): AgentRunsCell | undefined {
+  return results.agentRuns?.cells.find((cell) => cell.contender === key && cell.streaming === streaming && cell.concurrency === concurrency);
+}
+
+export function checkTargets(results: BenchmarkResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const concurrency = results.agentRuns?.options.concurrency ?? 20;
+  for (const streaming of [false, true]) {
+    for (const level of [1, concurrency]) {
+      const sluice = cellOf(results, "sluice", streaming, level);
+      const name = `(a) ${streaming ? "streamed" : "not streamed"}, ${level === 1 ? "sequential" : `concurrency ${level}`}`;
+      checks.push({
+        scenario: name,
+        target: "Sluice ≤ 1.05× the keep-alive floor per run (median)",
+        measured:
+          sluice === undefined
+            ? "not run"
+            : `${formatNumber(sluice.ratioToFloor)}× (rounds ${formatRatioRange(sluice.ratioRange)}); client CPU ${formatNumber(sluice.cpuRatioToFloor)}×`,
+        met: sluice === undefined ? undefined : sluice.ratioToFloor <= 1.05,
+      });
+      const peerCells = peers.map((key) => cellOf(results, key, streaming, level)).filter((cell) => cell !== undefined);
+      if (sluice !== undefined && peerCells.length > 0) {
+        const best = peerCells.reduce((low, cell) => (cell.ratioToFloor < low.ratioToFloor ? cell : low));
+        checks.push({
+          scenario: name,
+          target: "Sluice the lowest of all frameworks",
+          measured: `Sluice ${formatNumber(sluice.ratioToFloor)}×, next ${best.contender} ${formatNumber(best.ratioToFloor)}×`,
+          met: sluice.ratioToFloor < best.ratioToFloor,
+        });
+      }
+    }
+  }
+  const sluiceConversation = results.longConversation?.rows.find((row) => row.contender === "sluice");
+  checks.push({
+    scenario: "(b) 1,000-turn conversation",
+    target: "Sluice at turns 901–1,000 ≤ 1.1× the raw loop",
+    measured: sluiceConversation === undefined ? "not run" : `${formatNumber(sluiceConversation.lateRatioToFloor)}×`,
+    met: sluiceConversation === undefined ? undefined : sluiceConversation.lateRatioToFloor <= 1.1,
+  });
+  const sluiceMemory = results.idleMemory?.rows.find((row) => row.contender === "sluice");
+  const agents = results.idleMemory?.options.agents ?? 10_000;
+  checks.push({
+    scenario: `(c) ${agents.toLocaleString("en")} idle agents`,
+    target: "≤ 200 MB",
+    measured: sluiceMemory === undefined ? "not run" : `${formatNumber(sluiceMemory.retainedBytes / 1e6)} MB`,
+    met: sluiceMemory === undefined ? undefined : sluiceMemory.retainedBytes <= 200e6,
+  });
+  const pipeline = results.corePipeline;
+  checks.push({
+    scenario: "(d) pipeline, 5 middlewares",
+    target: "≤ 20 µs per turn",
+    measured: pipeline === undefined ? "not run" : `${formatNumber(pipeline.fiveMiddlewareMedianMicroseconds)} µs`,
+    met: pipeline === undefined ? undefined : pipeline.fiveMiddlewareMedianMicroseconds <= 20,
+  });
+  const converse = results.emulatorThroughput?.rows.find((row) => row.operation === "Converse");
+  checks.push({
+    scenario: "(e) emulator throughput",
+    target: "≥ 5,000 req/s",
+    measured: converse === undefined ? "not run" : `${Math.round(converse.requestsPerSecond).toLocaleString("en")} req/s (Converse)`,
+    met: converse === undefined ? undefined : converse.requestsPerSecond >= 5_000,
+  });
+  return checks;
+}

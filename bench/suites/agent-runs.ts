@@ -1,0 +1,159 @@
+/**
+ * Scenario (a): the weather agent, one question, one tool call, one answer (two model calls),
+ * streamed and not, sequential and at concurrency 20. Each contender runs in its own client
+ * process against the emulator process; rounds interleave the contenders (in a rotating order)
+ * so drift in the machine hits all of them alike.
+ */
+import { ClientProcess } from "../client/client-process-handle.js";
+import type { BatchResult } from "../client/batch-types.js";
+import type { ContenderDefinition } from "../contenders/index.js";
+import type { EmulatorProcess } from "../emulator/emulator-process.js";
+import { median, percentile, range, type Range } from "../stats.js";
+
+export interface AgentRunsOptions {
+  /** Runs per contender, table and round. */
+  runsPerRound: number;
+  rounds: number;
+  concurrency: number;
+  warmupRuns: number;
+}
+
+export interface AgentRunsCell {
+  contender: string;
+  streaming: boolean;
+  concurrency: number;
+  runs: number;
+  failures: number;
+  firstFailure?: string;
+  medianMs: number;
+  p95Ms: number;
+  /** Client CPU per run (user + system), milliseconds. */
+  clientCpuMs: number;
+  /** Emulator CPU per run, milliseconds. */
+  serverCpuMs: number;
+  /** Completed runs per second of batch wall time. */
+  runsPerSecond: number;
+  /** Median per round, milliseconds. */
+  roundMediansMs: number[];
+  /** Median run time over the floor's on the same transport, over all runs. */
+  ratioToFloor: number;
+  /** The same ratio per round: its smallest and largest value. */
+  ratioRange: Range;
+  /** Client CPU per run over the floor's. */
+  cpuRatioToFloor: number;
+}
+
+export interface AgentRunsResult {
+  options: AgentRunsOptions;
+  cells: AgentRunsCell[];
+  /** Peak resident set size of each contender's client process, bytes. */
+  peakRssBytes: Record<string, number>;
+  /** Contenders that could not be set up, with the reason. */
+  skipped: Record<string, string>;
+  seconds: number;
+}
+
+interface Collected {
+  batches: BatchResult[];
+  serverCpuMicroseconds: number;
+}
+
+export const cellOrder = [
+  { streaming: false, sequential: true },
+  { streaming: true, sequential: true },
+  { streaming: false, sequential: false },
+  { streaming: true, sequential: false },
+] as const;
+
+function rotate<Item>(items: readonly Item[], by: number): Item[] {
+  const shift = by % Math.max(1, items.length);
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+/** The floor a contender is compared with (the keep-alive raw loop by default). */
+export function floorOf(contender: ContenderDefinition): string {
+  return contender.floorKey ?? "raw-http1";
+}
+
+export async function runAgentRuns(
+  emulator: EmulatorProcess,
+  contenders: readonly ContenderDefinition[],
+  options: AgentRunsOptions,
+  log: (line: string) => void,
+): Promise<AgentRunsResult> {
+  const started = Date.now();
+  const clients: ClientProcess[] = [];
+  const skipped: Record<string, string> = {};
+  for (const contender of contenders) {
+    try {
+      clients.push(await ClientProcess.start(contender, emulator.url));
+    } catch (error) {
+      skipped[contender.key] = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+      log(`  ${contender.key}: skipped (${skipped[contender.key]})`);
+    }
+  }
+  try {
+    for (const client of clients) {
+      for (const cell of cellOrder) await client.weather(cell.streaming, options.warmupRuns, cell.sequential ? 1 : options.concurrency);
+    }
+    const collected = new Map<string, Collected>();
+    const cellKey = (key: string, streaming: boolean, concurrency: number) => `${key}|${streaming}|${concurrency}`;
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const [cellIndex, cell] of cellOrder.entries()) {
+        const concurrency = cell.sequential ? 1 : options.concurrency;
+        for (const client of rotate(clients, round + cellIndex)) {
+          const before = await emulator.usage();
+          const batch = await client.weather(cell.streaming, options.runsPerRound, concurrency);
+          const after = await emulator.usage();
+          const key = cellKey(client.contender.key, cell.streaming, concurrency);
+          const entry = collected.get(key) ?? { batches: [], serverCpuMicroseconds: 0 };
+          entry.batches.push(batch);
+          entry.serverCpuMicroseconds += after.cpuMicroseconds - before.cpuMicroseconds;
+          collected.set(key, entry);
+        }
+      }
+      log(`  round ${round + 1}/${options.rounds} done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    const peakRssBytes: Record<string, number> = {};
+    const cells: AgentRunsCell[] = [];
+    for (const cell of cellOrder) {
+      const concurrency = cell.sequential ? 1 : options.concurrency;
+      for (const client of clients) {
+        const { key } = client.contender;
+        const entry = collected.get(cellKey(key, cell.streaming, concurrency));
+        const floorEntry = collected.get(cellKey(floorOf(client.contender), cell.streaming, concurrency));
+        if (entry === undefined) continue;
+        const durations = entry.batches.flatMap((batch) => batch.durationsMs);
+        const runs = durations.length;
+        const clientCpu = entry.batches.reduce((sum, batch) => sum + batch.cpuMicroseconds, 0);
+        const wall = entry.batches.reduce((sum, batch) => sum + batch.wallMs, 0);
+        const roundMediansMs = entry.batches.map((batch) => median(batch.durationsMs));
+        const floorDurations = floorEntry?.batches.flatMap((batch) => batch.durationsMs) ?? [];
+        const floorRoundMedians = floorEntry?.batches.map((batch) => median(batch.durationsMs)) ?? [];
+        const floorCpu = floorEntry === undefined ? Number.NaN : floorEntry.batches.reduce((sum, batch) => sum + batch.cpuMicroseconds, 0) / floorDurations.length;
+        const firstFailure = entry.batches.find((batch) => batch.firstFailure !== undefined)?.firstFailure;
+        cells.push({
+          contender: key,
+          streaming: cell.streaming,
+          concurrency,
+          runs,
+          failures: entry.batches.reduce((sum, batch) => sum + batch.failures, 0),
+          ...(firstFailure !== undefined && { firstFailure }),
+          medianMs: median(durations),
+          p95Ms: percentile(durations, 95),
+          clientCpuMs: clientCpu / runs / 1000,
+          serverCpuMs: entry.serverCpuMicroseconds / runs / 1000,
+          runsPerSecond: runs / (wall / 1000),
+          roundMediansMs,
+          ratioToFloor: median(durations) / median(floorDurations),
+          ratioRange: range(roundMediansMs.map((value, round) => value / (floorRoundMedians[round] ?? Number.NaN))),
+          cpuRatioToFloor: clientCpu / runs / floorCpu,
+        });
+        peakRssBytes[key] = Math.max(peakRssBytes[key] ?? 0, ...entry.batches.map((batch) => batch.peakRssBytes));
+      }
+    }
+    return { options, cells, peakRssBytes, skipped, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    await Promise.all(clients.map((client) => client.close()));
+  }
+}
