@@ -10,17 +10,6 @@ export interface AnswerCall {
 }
 
 /**
- * The answer-tool calls answered in the last user message (the round the model is about to see),
- * in order. Empty when the history does not end with tool results.
- */
-export function answersInLastRound(messages: readonly Message[], toolName: string): AnswerCall[] {
-  const last = messages[messages.length - 1];
-  const previous = messages[messages.length - 2];
-  if (last?.role !== "user" || previous?.role !== "assistant") return [];
-  return answerCalls(previous, last, toolName);
-}
-
-/**
  * How many answers in a row the schema refused, counted back from the end of the history to the
  * last user message that holds more than tool results (the input of the current run).
  */

@@ -1,6 +1,6 @@
 import {
   ConfigurationError,
-  ModelResult,
+  type ModelResult,
   type Agent,
   type AgentInput,
   type AgentResult,
@@ -8,12 +8,15 @@ import {
   type ModelCall,
   type ModelNext,
   type RunOptions,
+  type ToolCall,
+  type ToolCallOutcome,
+  type ToolNext,
 } from "@sluice/core";
 import { defineTool } from "../define/define-tool.js";
 import type { DefinedTool } from "../define/tool-definition.js";
 import type { InferSchemaOutput, ZodSchemaLike } from "../schema/schema-types.js";
 import { validateValue } from "../schema/validate-value.js";
-import { answersInLastRound, refusedAnswersInRun } from "./answer-rounds.js";
+import { refusedAnswersInRun } from "./answer-rounds.js";
 import { StructuredOutputError } from "./structured-output-error.js";
 
 /**
@@ -51,7 +54,7 @@ export interface StructuredResult<Value> {
 export interface StructuredOutput<Value> {
   /** Add to the agent's `tools`. */
   readonly tool: DefinedTool<Value>;
-  /** Add to the agent's `middleware`: ends the run once the answer is valid, bounds the retries, forces tool use. */
+  /** Add to the agent's `middleware`: forces tool use, bounds the retries, and ends the run once an answer is valid. */
   readonly middleware: MiddlewareObject;
   /** Sends input and resolves to the validated answer; throws `StructuredOutputError` when there is none. */
   send(agent: Agent, input: AgentInput, options?: RunOptions): Promise<StructuredResult<Value>>;
@@ -94,8 +97,6 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
 
   async function structuredOutputModel(call: ModelCall, next: ModelNext): Promise<ModelResult> {
     const messages = call.request.messages ?? [];
-    const accepted = answersInLastRound(messages, name).find((answer) => answer.status === "success");
-    if (accepted) return ModelResult.fromResponse(answerResponse(accepted.input));
     const refused = refusedAnswersInRun(messages, name);
     if (refused.count > maxRetries) {
       throw new StructuredOutputError(
@@ -111,6 +112,13 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
     return next({ ...call.request, toolConfig: { ...toolConfig, toolChoice: { any: {} } } });
   }
 
+  /** A valid answer ends the run: no model call is needed after it. */
+  async function structuredOutputTool(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
+    const outcome = await next();
+    if (call.name !== name || outcome.type !== "result" || outcome.status !== "success") return outcome;
+    return { ...outcome, endRun: true };
+  }
+
   async function read(result: AgentResult): Promise<Value | undefined> {
     for (const step of [...result.steps].reverse()) {
       const call = [...step.toolCalls].reverse().find((record) => record.name === name && record.status === "success");
@@ -123,7 +131,7 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
 
   return {
     tool,
-    middleware: { name: "structured-output", model: structuredOutputModel },
+    middleware: { name: "structured-output", model: structuredOutputModel, tool: structuredOutputTool },
     read,
     async send(agent, input, runOptions = {}) {
       const result = await agent.send(input, runOptions);
@@ -137,15 +145,5 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
             : `the model ended its turn without calling ${name}`;
       throw new StructuredOutputError(`No structured answer: ${why}.`, why, result);
     },
-  };
-}
-
-/** The assistant turn that closes a run after a valid answer, instead of another model call. */
-function answerResponse(input: unknown) {
-  return {
-    output: { message: { role: "assistant" as const, content: [{ text: JSON.stringify(input ?? {}) }] } },
-    stopReason: "end_turn" as const,
-    usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
-    metrics: { latencyMs: 0 },
   };
 }
