@@ -59,3 +59,14 @@ export { loggingMiddleware, type LoggingOptions, type LogLevel } from "./logging
 export { createRedactor, type RedactionOptions } from "./logging/redactor.js";
 export { redactContent } from "./logging/content-redaction.js";
 export { describeError } from "./logging/describe-error.js";
+
+// Tracing (OpenTelemetry GenAI conventions)
+export { tracingMiddleware, type TracingOptions } from "./tracing/tracing-middleware.js";
+export { traceAgentRun, type AgentRunTraceOptions } from "./tracing/trace-agent-run.js";
+export {
+  GenAiAttributes,
+  bedrockProviderName,
+  modelRequestAttributes,
+  modelResponseAttributes,
+  usageAttributes,
+} from "./tracing/gen-ai-attributes.js";

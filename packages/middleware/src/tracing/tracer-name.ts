@@ -1,0 +1,2 @@
+/** The instrumentation scope Sluice's spans are created under. */
+export const tracerName = "@sluice/middleware";

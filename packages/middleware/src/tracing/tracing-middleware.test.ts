@@ -1,0 +1,19 @@
+import { ModelResult, type ModelCall, type ToolCall, type ToolCallOutcome } from "@sluice/core";
+import { describe, expect, it } from "vitest";
+import { tracingMiddleware } from "./tracing-middleware.js";
+
+describe("tracingMiddleware without an OpenTelemetry SDK", () => {
+  it("passes model and tool calls straight through, returning next()'s own result", async () => {
+    const middleware = tracingMiddleware();
+    const result = ModelResult.fromResponse({
+      output: { message: { role: "assistant", content: [{ text: "hi" }] } },
+      stopReason: "end_turn",
+      usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+      metrics: { latencyMs: 1 },
+    });
+    const call = { request: { modelId: "m", messages: [] }, streaming: true, signal: new AbortController().signal, state: {}, step: 1, container: undefined } as unknown as ModelCall;
+    expect(await middleware.model?.(call, async () => result)).toBe(result);
+    const outcome: ToolCallOutcome = { type: "result", status: "success", content: [{ text: "ok" }] };
+    expect(await middleware.tool?.({ name: "t", toolUseId: "1", step: 1 } as ToolCall, async () => outcome)).toBe(outcome);
+  });
+});

@@ -1,0 +1,129 @@
+import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from "@opentelemetry/api";
+import {
+  ModelResult,
+  type ConverseStreamOutput,
+  type MiddlewareObject,
+  type ModelCall,
+  type ModelNext,
+  type ModelResponse,
+  type ToolCall,
+  type ToolCallOutcome,
+  type ToolNext,
+} from "@sluice/core";
+import { checkOptions } from "../shared/options.js";
+import { GenAiAttributes, modelRequestAttributes, modelResponseAttributes } from "./gen-ai-attributes.js";
+import { recordFailure } from "./record-failure.js";
+import { tracerName } from "./tracer-name.js";
+
+/** Options of `tracingMiddleware`. */
+export interface TracingOptions {
+  /** Default: the global tracer provider's tracer for `@sluice/middleware`. */
+  tracer?: Tracer;
+}
+
+/**
+ * OpenTelemetry spans for model calls (`chat {model}`, kind CLIENT) and tool calls
+ * (`execute_tool {tool}`, kind INTERNAL) with the GenAI semantic-convention attributes:
+ * operation, provider `aws.bedrock`, requested model and settings, finish reasons, token usage
+ * (cache reads and writes included), tool name and call ID, and `error.type` on failures.
+ * Placed first, a model span covers all retries of one call. Spans nest under the active span
+ * (for example one from `traceAgentRun`). Written through `@opentelemetry/api` only: without
+ * an SDK registered the spans are no-ops and the calls pass straight through.
+ *
+ * @example
+ * new Agent({ modelId, middleware: [tracingMiddleware(), retryMiddleware()] });
+ */
+export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObject {
+  checkOptions("tracingMiddleware", options, ["tracer"]);
+  const tracer = options.tracer ?? trace.getTracer(tracerName);
+
+  async function traceModelCall(call: ModelCall, next: ModelNext): Promise<ModelResult> {
+    const span = tracer.startSpan(`chat ${call.request.modelId}`, { kind: SpanKind.CLIENT, attributes: modelRequestAttributes(call) });
+    if (!span.isRecording()) {
+      span.end();
+      return next();
+    }
+    const finished = (response: ModelResponse) => {
+      span.setAttributes(modelResponseAttributes(response));
+      if (call.state.responseCacheHit) span.setAttribute("sluice.response_cache.hit", true);
+      if (call.state.contextReduced) span.setAttribute("sluice.context.reduced_messages", call.state.contextReduced.reducedMessageCount);
+      span.end();
+    };
+    const failed = (error: unknown) => {
+      recordFailure(span, error);
+      span.end();
+    };
+
+    let result: ModelResult;
+    try {
+      result = await context.with(trace.setSpan(context.active(), span), next);
+      if (!call.streaming) {
+        finished(await result.response());
+        return result;
+      }
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+    const upstream = result;
+    return ModelResult.fromEvents(
+      (async function* traced(): AsyncGenerator<ConverseStreamOutput> {
+        let ended = false;
+        try {
+          for await (const event of upstream) yield event;
+          ended = true;
+          finished(await upstream.response());
+        } catch (error) {
+          ended = true;
+          failed(error);
+          throw error;
+        } finally {
+          if (!ended) {
+            span.setAttribute("sluice.stream.abandoned", true);
+            span.end();
+          }
+        }
+      })(),
+    );
+  }
+
+  async function traceToolCall(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
+    const span = startToolSpan(tracer, call);
+    if (!span.isRecording()) {
+      span.end();
+      return next();
+    }
+    try {
+      const outcome = await context.with(trace.setSpan(context.active(), span), next);
+      if (outcome.type === "interrupt") {
+        span.setAttribute("sluice.tool.interrupted", true);
+      } else if (outcome.status === "error") {
+        span.setAttribute(GenAiAttributes.errorType, outcome.failure?.reason ?? "tool_error");
+        span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.content.map((block) => block.text ?? "").join(" ") });
+      }
+      return outcome;
+    } catch (error) {
+      recordFailure(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
+  return { name: "tracing", model: traceModelCall, tool: traceToolCall };
+}
+
+function startToolSpan(tracer: Tracer, call: ToolCall): Span {
+  return tracer.startSpan(`execute_tool ${call.name}`, {
+    kind: SpanKind.INTERNAL,
+    attributes: {
+      [GenAiAttributes.operationName]: "execute_tool",
+      [GenAiAttributes.providerName]: "aws.bedrock",
+      [GenAiAttributes.toolName]: call.name,
+      [GenAiAttributes.toolCallId]: call.toolUseId,
+      [GenAiAttributes.toolType]: "function",
+      ...(call.tool?.description && { [GenAiAttributes.toolDescription]: call.tool.description }),
+      "sluice.step": call.step,
+    },
+  });
+}
