@@ -32,6 +32,8 @@ describe("loggingMiddleware over HTTP", () => {
     ]);
     const [firstCall, toolCall, lastCall] = logger.lines.map((line) => line.record);
     expect(firstCall).toMatchObject({ modelId, step: 1, streaming: false, stopReason: "tool_use" });
+    expect(typeof firstCall?.["runId"]).toBe("string");
+    expect(toolCall?.["runId"]).toBe(firstCall?.["runId"]);
     expect(firstCall?.["latencyMs"]).toBeGreaterThan(0);
     expect((lastCall?.["usage"] as { totalTokens: number }).totalTokens).toBeGreaterThan(0);
     expect(toolCall).toMatchObject({ tool: "weather", step: 1, status: "success" });

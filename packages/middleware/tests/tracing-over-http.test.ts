@@ -48,6 +48,7 @@ describe("tracingMiddleware over HTTP", () => {
     expect(chats.every((span) => span.spanContext().traceId === run?.spanContext().traceId)).toBe(true);
 
     expect(chats[0]?.kind).toBe(SpanKind.CLIENT);
+    expect(chats[0]?.attributes["sluice.run_id"]).toBe(tool?.attributes["sluice.run_id"]);
     expect(chats[0]?.attributes).toMatchObject({
       "gen_ai.operation.name": "chat",
       "gen_ai.provider.name": "aws.bedrock",

@@ -41,7 +41,7 @@ const owner = "loggingMiddleware";
 const rank: Record<LogLevel | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 /**
- * Writes one structured record per model call and per tool call: model ID, step, latency,
+ * Writes one structured record per model call and per tool call: run ID, model ID, step, latency,
  * stop reason, token usage (cache reads and writes included), cache hits, context reductions,
  * and errors by name, Bedrock error name, HTTP status and request ID. Successful calls log at
  * `info`, tool calls that returned an error at `warn`, failures at `error`. Secrets —
@@ -85,7 +85,7 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
   async function logModelCall(call: ModelCall, next: ModelNext): Promise<ModelResult> {
     const logger = loggerFor(call.container);
     const started = performance.now();
-    const base = { event: "model-call", modelId: call.request.modelId, step: call.step, streaming: call.streaming };
+    const base = { event: "model-call", runId: call.runId, modelId: call.request.modelId, step: call.step, streaming: call.streaming };
     write(logger, "debug", { ...base, event: "model-call-start", messageCount: call.request.messages?.length ?? 0, ...(content !== "omit" && { request: requestContent(call, shown) }) }, "model call started");
     const finished = (response: ModelResponse) =>
       write(logger, "info", {
@@ -132,7 +132,7 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
   async function logToolCall(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
     const logger = loggerFor(call.container);
     const started = performance.now();
-    const base = { event: "tool-call", tool: call.name, toolUseId: call.toolUseId, step: call.step };
+    const base = { event: "tool-call", runId: call.runId, tool: call.name, toolUseId: call.toolUseId, step: call.step };
     try {
       const outcome = await next();
       const record = {

@@ -46,6 +46,7 @@ export function modelRequestAttributes(call: ModelCall): Attributes {
     [GenAiAttributes.requestModel]: modelId,
     "sluice.step": call.step,
     "sluice.streaming": call.streaming,
+    "sluice.run_id": call.runId,
   };
   if (inferenceConfig?.maxTokens !== undefined) attributes[GenAiAttributes.requestMaxTokens] = inferenceConfig.maxTokens;
   if (inferenceConfig?.temperature !== undefined) attributes[GenAiAttributes.requestTemperature] = inferenceConfig.temperature;

@@ -124,6 +124,7 @@ function startToolSpan(tracer: Tracer, call: ToolCall): Span {
       [GenAiAttributes.toolType]: "function",
       ...(call.tool?.description && { [GenAiAttributes.toolDescription]: call.tool.description }),
       "sluice.step": call.step,
+      "sluice.run_id": call.runId,
     },
   });
 }

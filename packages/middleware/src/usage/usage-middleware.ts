@@ -25,6 +25,8 @@ export interface RunUsage {
 
 /** What `onUsage` gets after every model call. */
 export interface UsageRecord {
+  /** The agent run the call belongs to. */
+  runId: string;
   modelId: string;
   step: number;
   /** This call's usage (zeros for an answer from the response cache). */
@@ -98,7 +100,7 @@ export function usageMiddleware(options: UsageOptions = {}): UsageMiddleware {
     addUsage(total, usage);
     run.cost = run.cost === undefined || cost === undefined ? undefined : run.cost + cost;
     totalCost = totalCost === undefined || cost === undefined ? undefined : totalCost + cost;
-    onUsage?.({ modelId: call.request.modelId, step: call.step, usage, cost, cached, run: { ...run, usage: { ...run.usage } } });
+    onUsage?.({ runId: call.runId, modelId: call.request.modelId, step: call.step, usage, cost, cached, run: { ...run, usage: { ...run.usage } } });
   }
 
   async function usage(call: ModelCall, next: ModelNext): Promise<ModelResult> {
