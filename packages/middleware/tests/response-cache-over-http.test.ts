@@ -1,4 +1,4 @@
-import { Agent, BedrockError, type ConverseStreamOutput, type ModelMiddleware } from "@sluice/core";
+import { AbortError, Agent, BedrockError, type ConverseStreamOutput, type ModelMiddleware } from "@sluice/core";
 import { describe, expect, it } from "vitest";
 import { MemoryCacheStore, responseCacheMiddleware } from "../src/index.js";
 import { modelId, useEmulator } from "./emulator-fixture.js";
@@ -84,6 +84,21 @@ describe("responseCacheMiddleware over HTTP", () => {
     );
     expect(outcomes.sort()).toEqual(["ThrottlingException", "You said: contended", "You said: contended"]);
     expect(local.emulator.requests).toHaveLength(2);
+  });
+
+  it("lets a call waiting for an identical one give up when it is aborted", async () => {
+    local.emulator.injectFault({ firstCalls: 1, effect: { type: "latency", delayMs: 300 } });
+    const cache = responseCacheMiddleware();
+    const agent = () => new Agent({ modelId, client: local.client(), middleware: [cache] });
+    const leader = agent().send("slow shared question");
+    const controller = new AbortController();
+    const follower = agent().send("slow shared question", { signal: controller.signal });
+    setTimeout(() => controller.abort(), 30);
+    const started = Date.now();
+    await expect(follower).rejects.toSatisfy(AbortError.isInstance);
+    expect(Date.now() - started).toBeLessThan(250);
+    expect((await leader).text).toBe("You said: slow shared question");
+    expect(local.emulator.requests).toHaveLength(1);
   });
 
   it("stores only complete, successful answers", async () => {

@@ -1,4 +1,5 @@
 import {
+  AbortError,
   ConfigurationError,
   ModelResult,
   responseToEvents,
@@ -74,7 +75,7 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
       if (stored) return replay(call, stored);
       // Identical calls already running: wait for one to answer. A failed one hands over to the next waiter.
       for (let flight = inFlight.get(key); flight; flight = inFlight.get(key)) {
-        const shared = await flight;
+        const shared = await waitFor(flight, call.signal);
         if (shared) return replay(call, shared);
       }
     }
@@ -129,6 +130,19 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
   }
 
   return { name: "response-cache", model: responseCache };
+}
+
+/** Waits for a shared call, unless this call is aborted first. */
+function waitFor(flight: Promise<CacheEntry | undefined>, signal: AbortSignal): Promise<CacheEntry | undefined> {
+  if (signal.aborted) return Promise.reject(new AbortError("Aborted while waiting for an identical call to answer.", { cause: signal.reason }));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new AbortError("Aborted while waiting for an identical call to answer.", { cause: signal.reason }));
+    signal.addEventListener("abort", onAbort, { once: true });
+    flight.then((entry) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(entry);
+    });
+  });
 }
 
 function replay(call: ModelCall, entry: CacheEntry): ModelResult {
