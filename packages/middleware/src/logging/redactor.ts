@@ -59,6 +59,9 @@ const secretPatterns: ReadonlyArray<[RegExp, string]> = [
   [/((?:aws_)?secret_access_key\s*[=:]\s*)\S+/gi, `$1${redacted}`],
 ];
 
+/** Matches any text that one of `secretPatterns` could change. */
+const mightHoldSecret = /AKIA|ASIA|ABIA|ACCA|bearer|basic|credential=|signature=|:\/\/|secret_access_key/i;
+
 /**
  * Builds a function that returns a copy of a log record with secrets removed: values of
  * secret-looking keys (authorization headers, credentials, passwords, API keys, tokens), AWS
@@ -77,29 +80,43 @@ export function createRedactor(options: RedactionOptions = {}): <T>(record: T) =
   const extraKeys = (options.keys ?? []).map((key) => (typeof key === "string" ? normaliseKey(key) : key));
   const values = (options.values ?? []).filter((value) => typeof value === "string" && value.length >= 4).sort((a, b) => b.length - a.length);
 
+  const decided = new Map<string, boolean>();
   const isSecretKey = (key: string): boolean => {
-    const normalised = normaliseKey(key);
-    if (secretKeys.has(normalised) || secretKeySuffixes.some((suffix) => normalised.endsWith(suffix))) return true;
-    return extraKeys.some((extra) => (typeof extra === "string" ? extra === normalised : extra.test(key)));
+    let secret = decided.get(key);
+    if (secret === undefined) {
+      const normalised = normaliseKey(key);
+      secret =
+        secretKeys.has(normalised) ||
+        secretKeySuffixes.some((suffix) => normalised.endsWith(suffix)) ||
+        extraKeys.some((extra) => (typeof extra === "string" ? extra === normalised : extra.test(key)));
+      // Key names repeat across records; remember the answer for a bounded number of them.
+      if (decided.size < 10_000) decided.set(key, secret);
+    }
+    return secret;
   };
 
   const scrub = (text: string): string => {
     let result = text;
     for (const value of values) if (result.includes(value)) result = result.split(value).join(redacted);
+    // One cheap test first: most strings in a record (IDs, stop reasons) hold none of the shapes.
+    if (result.length < 8 || !mightHoldSecret.test(result)) return result;
     for (const [pattern, replacement] of secretPatterns) result = result.replace(pattern, replacement);
     return result;
   };
 
+  // Paths are only tracked when some are configured; most records need none.
+  const tracking = paths.length > 0;
   const visit = (value: unknown, path: string[]): unknown => {
-    if (paths.some((pattern) => matches(pattern, path))) return redacted;
+    if (tracking && paths.some((pattern) => matches(pattern, path))) return redacted;
     if (typeof value === "string") return scrub(value);
     if (typeof value !== "object" || value === null) return value;
     if (value instanceof Uint8Array) return `[${value.length} bytes]`;
-    if (Array.isArray(value)) return value.map((item, index) => visit(item, [...path, String(index)]));
+    if (Array.isArray(value)) return value.map((item, index) => visit(item, tracking ? [...path, String(index)] : path));
     if (value instanceof Error) return visit({ name: value.name, message: value.message }, path);
     const copy: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) {
-      copy[key] = member !== undefined && member !== null && isSecretKey(key) ? redacted : visit(member, [...path, key]);
+    for (const key of Object.keys(value)) {
+      const member = (value as Record<string, unknown>)[key];
+      copy[key] = member !== undefined && member !== null && isSecretKey(key) ? redacted : visit(member, tracking ? [...path, key] : path);
     }
     return copy;
   };
