@@ -1,6 +1,6 @@
 import { Agent, type AgentTool } from "@sluice/core";
 import { describe, expect, it } from "vitest";
-import { UsageLimitError, responseCacheMiddleware, usageMiddleware, type UsageRecord } from "../src/index.js";
+import { UsageLimitError, responseCacheMiddleware, timeoutMiddleware, usageMiddleware, type UsageRecord } from "../src/index.js";
 import { modelId, useEmulator } from "./emulator-fixture.js";
 
 const local = useEmulator();
@@ -26,6 +26,19 @@ describe("usageMiddleware over HTTP", () => {
     expect(agent.conversation.length).toBe(0);
     // Limits are per run: the next run starts from zero.
     expect((await agent.send("Just say hi")).text).toBe("You said: Just say hi");
+  });
+
+  it("keeps per-run limits wherever it sits, even inside a timeout middleware", async () => {
+    const agent = new Agent({
+      modelId,
+      client: local.client(),
+      tools: [lookup],
+      middleware: [timeoutMiddleware({ deadlineMs: 5_000 }), usageMiddleware({ limits: { maxModelCalls: 1 } })],
+    });
+    local.emulator.enqueue([{ toolCalls: [{ name: "lookup", input: { word: "a" } }] }, { text: "done" }]);
+    const error = await agent.send("Look one word up").catch((caught: unknown) => caught);
+    expect(UsageLimitError.isInstance(error) && error.limit).toBe("model-calls");
+    expect(local.emulator.requests).toHaveLength(1);
   });
 
   it("limits model calls per run", async () => {

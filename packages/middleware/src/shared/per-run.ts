@@ -1,28 +1,35 @@
+import { LRUCache } from "lru-cache";
+
 /**
- * State kept for one agent run, keyed by the run's abort signal. The agent gives every model
- * call and tool call of one `send()` / `stream()` / `resume()` the same `signal`, and a new
- * one to the next run, so the signal identifies the run; the map holds it weakly, so finished
- * runs are forgotten without any cleanup.
+ * State kept for one agent run, keyed by the run's ID (`call.runId`, the same for every model
+ * and tool call of one `send()` / `stream()` / `resume()`). The most recently used runs are
+ * kept, up to `maxRuns`, so finished runs are forgotten without any cleanup while the runs in
+ * progress stay.
  *
  * @example
  * const runs = new PerRun(() => ({ modelCalls: 0 }));
- * runs.get(call.signal).modelCalls += 1;
+ * runs.get(call.runId).modelCalls += 1;
  */
-export class PerRun<T> {
-  private readonly states = new WeakMap<AbortSignal, T>();
+export class PerRun<T extends object> {
+  private readonly states: LRUCache<string, T>;
 
-  constructor(private readonly create: () => T) {}
+  constructor(
+    private readonly create: () => T,
+    maxRuns = 10_000,
+  ) {
+    this.states = new LRUCache<string, T>({ max: maxRuns });
+  }
 
-  get(signal: AbortSignal): T {
-    let state = this.states.get(signal);
+  get(runId: string): T {
+    let state = this.states.get(runId);
     if (state === undefined) {
       state = this.create();
-      this.states.set(signal, state);
+      this.states.set(runId, state);
     }
     return state;
   }
 
-  peek(signal: AbortSignal): T | undefined {
-    return this.states.get(signal);
+  peek(runId: string): T | undefined {
+    return this.states.peek(runId);
   }
 }

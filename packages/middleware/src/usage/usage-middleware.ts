@@ -104,7 +104,7 @@ export function usageMiddleware(options: UsageOptions = {}): UsageMiddleware {
   }
 
   async function usage(call: ModelCall, next: ModelNext): Promise<ModelResult> {
-    const run = runs.get(call.signal);
+    const run = runs.get(call.runId);
     enforce(limits, run);
     run.modelCalls += 1;
     modelCalls += 1;
