@@ -34,7 +34,12 @@ export function keepFrom(messages: readonly Message[], index: number, notice: st
   return kept;
 }
 
-/** How many messages `keepFrom(messages, index)` returns. */
+/**
+ * How many messages `keepFrom(messages, index)` returns (the notice included).
+ *
+ * @example
+ * keptLength(messages, 3); // messages.length - 3, plus 1 if messages[3] is from the assistant
+ */
 export function keptLength(messages: readonly Message[], index: number): number {
   return messages.length - index + (messages[index]?.role === "assistant" ? 1 : 0);
 }

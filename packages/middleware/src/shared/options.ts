@@ -29,15 +29,6 @@ export function integerOption(owner: string, name: string, value: unknown, minim
   return value;
 }
 
-/** A finite number of at least `minimum` (default 0), or undefined when absent. */
-export function numberOption(owner: string, name: string, value: unknown, minimum = 0): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < minimum) {
-    throw new ConfigurationError(`${owner}: ${name} must be a finite number of at least ${minimum}, got ${describe(value)}.`);
-  }
-  return value;
-}
-
 /** One of `allowed`, or undefined when absent. */
 export function choiceOption<T extends string>(owner: string, name: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;

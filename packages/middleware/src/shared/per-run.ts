@@ -28,8 +28,4 @@ export class PerRun<T extends object> {
     }
     return state;
   }
-
-  peek(runId: string): T | undefined {
-    return this.states.peek(runId);
-  }
 }
