@@ -6,18 +6,17 @@
  * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e (some scenarios),
  * --contenders=key,key (some contenders), --rounds=N, --runs=N (per round and table), --turns=N,
  * --agents=N. A quick or partial run writes bench/results/partial.json only, leaving the
- * committed figures alone.
+ * committed figures alone. --render redraws the charts and docs figures from latest.json.
  */
-import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { contenders as allContenders, type ContenderDefinition } from "./contenders/index.js";
 import { formatCorePipeline, runCorePipelineBenchmark } from "./core-pipeline.js";
 import { EmulatorProcess } from "./emulator/emulator-process.js";
-import { agentRunsChart, longConversationChart } from "./report/charts.js";
-import { renderResultsMarkdown, replaceGeneratedSection } from "./report/markdown-report.js";
 import type { BenchmarkResults } from "./report/results.js";
 import { checkTargets } from "./report/targets.js";
+import { rerenderLatest, writeOutputs } from "./report/write-outputs.js";
 import { runAgentRuns } from "./suites/agent-runs.js";
 import { runEmulatorThroughput } from "./suites/emulator-throughput.js";
 import { idleHoldings, runIdleMemory } from "./suites/idle-memory.js";
@@ -34,6 +33,7 @@ const { values } = parseArgs({
     turns: { type: "string" },
     agents: { type: "string" },
     contenders: { type: "string" },
+    render: { type: "boolean" },
   },
   strict: true,
 });
@@ -44,6 +44,12 @@ function count(name: string, fallback: number): number {
   const parsed = Number(raw);
   if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a whole number ≥ 1, got "${raw}"`);
   return parsed;
+}
+
+if (values.render === true) {
+  await rerenderLatest();
+  console.log("Re-rendered bench/results/*.svg and the figures in docs/benchmarks.md from bench/results/latest.json.");
+  process.exit(0);
 }
 
 const quick = values.quick === true;
@@ -104,7 +110,7 @@ console.log(`Emulator in process ${emulator.pid} at ${emulator.url}\n`);
 try {
   if (scenarios.has("a")) {
     console.log(`(a) Weather agent: ${settings.rounds} rounds × ${settings.runsPerRound} runs per table, ${chosen.length} contenders`);
-    results.agentRuns = await runAgentRuns(emulator, chosen, { runsPerRound: settings.runsPerRound, rounds: settings.rounds, concurrency: 20, warmupRuns: quick ? 10 : 40 }, log);
+    results.agentRuns = await runAgentRuns(emulator, chosen, { runsPerRound: settings.runsPerRound, rounds: settings.rounds, concurrency: 20, warmupRuns: quick ? 10 : 100 }, log);
     console.log(`    done at ${seconds()}\n`);
   }
   if (scenarios.has("b")) {
@@ -138,21 +144,7 @@ try {
 results.machine.loadAverageAtEnd = os.loadavg()[0] ?? Number.NaN;
 results.durationSeconds = (Date.now() - started) / 1000;
 
-const resultsDirectory = new URL("./results/", import.meta.url);
-await mkdir(resultsDirectory, { recursive: true });
-const name = complete ? "latest" : "partial";
-await writeFile(new URL(`${name}.json`, resultsDirectory), `${JSON.stringify(results, null, 2)}\n`);
-const section = renderResultsMarkdown(results);
-if (complete) {
-  const agentChart = agentRunsChart(results);
-  const conversationChart = longConversationChart(results);
-  if (agentChart !== undefined) await writeFile(new URL("agent-runs.svg", resultsDirectory), agentChart);
-  if (conversationChart !== undefined) await writeFile(new URL("long-conversation.svg", resultsDirectory), conversationChart);
-  const documentUrl = new URL("../docs/benchmarks.md", import.meta.url);
-  const document = await readFile(documentUrl, "utf8").catch(() => "# Benchmarks\n");
-  await writeFile(documentUrl, replaceGeneratedSection(document, section));
-}
-
+const section = await writeOutputs(results, complete);
 console.log(section.split("\n").slice(1, -1).join("\n"));
 const missed = checkTargets(results).filter((check) => check.met === false);
 console.log(`\n${missed.length === 0 ? "Every measured target met." : `Targets missed: ${missed.map((check) => `${check.scenario}: ${check.target} (${check.measured})`).join("; ")}`}`);

@@ -2,6 +2,7 @@
  * The figures section of docs/benchmarks.md, generated from a run's results. The prose around it
  * is written by hand; `replaceGeneratedSection` swaps only what lies between the markers.
  */
+import { cellOrder } from "../suites/agent-runs.js";
 import { formatNumber, formatRatioRange, formatTable } from "../stats.js";
 import type { BenchmarkResults } from "./results.js";
 import { checkTargets } from "./targets.js";
@@ -34,30 +35,29 @@ function agentRunsSection(results: BenchmarkResults): string {
       `Times are per run (two model calls and the tool); "× floor" compares the median with the keep-alive raw loop's in the same table, over all runs and per round (range). ` +
       `Finished in ${Math.round(agentRuns.seconds)} s.`,
   ];
-  for (const streaming of [false, true]) {
-    for (const concurrency of [1, options.concurrency]) {
-      const cells = agentRuns.cells.filter((cell) => cell.streaming === streaming && cell.concurrency === concurrency);
-      if (cells.length === 0) continue;
-      const heading = `#### ${concurrency === 1 ? "Sequential" : `Concurrency ${concurrency}`}, ${streaming ? "streamed" : "not streamed"}`;
-      const rows = cells.map((cell) => [
-        label(results, cell.contender),
-        cell.medianMs,
-        cell.p95Ms,
-        `${formatNumber(cell.ratioToFloor)}×`,
-        formatRatioRange(cell.ratioRange),
-        cell.clientCpuMs,
-        `${formatNumber(cell.cpuRatioToFloor)}×`,
-        cell.serverCpuMs,
-        cell.runsPerSecond,
-        String(cell.failures),
-      ]);
-      parts.push(
-        `${heading}\n\n${formatTable(
-          ["contender", "median ms", "p95 ms", "× floor", "× floor per round", "client CPU ms/run", "CPU × floor", "server CPU ms/run", "runs/s", "failures"],
-          rows,
-        )}`,
-      );
-    }
+  for (const { streaming, sequential } of cellOrder) {
+    const concurrency = sequential ? 1 : options.concurrency;
+    const cells = agentRuns.cells.filter((cell) => cell.streaming === streaming && cell.concurrency === concurrency);
+    if (cells.length === 0) continue;
+    const heading = `#### ${concurrency === 1 ? "Sequential" : `Concurrency ${concurrency}`}, ${streaming ? "streamed" : "not streamed"}`;
+    const rows = cells.map((cell) => [
+      label(results, cell.contender),
+      cell.medianMs,
+      cell.p95Ms,
+      `${formatNumber(cell.ratioToFloor)}×`,
+      formatRatioRange(cell.ratioRange),
+      cell.clientCpuMs,
+      `${formatNumber(cell.cpuRatioToFloor)}×`,
+      cell.serverCpuMs,
+      cell.runsPerSecond,
+      String(cell.failures),
+    ]);
+    parts.push(
+      `${heading}\n\n${formatTable(
+        ["contender", "median ms", "p95 ms", "× floor", "× floor per round", "client CPU ms/run", "CPU × floor", "server CPU ms/run", "runs/s", "failures"],
+        rows,
+      )}`,
+    );
   }
   const rss = Object.entries(agentRuns.peakRssBytes).map(([key, bytes]) => [label(results, key), transport(results, key), megabytes(bytes)]);
   parts.push(`#### Client processes\n\n${formatTable(["contender", "transport", "peak RSS MB"], rss)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeXml, niceMaximum, renderBarChart } from "./svg-chart.js";
+import { escapeXml, niceMaximum, renderBarChart, tickLabel } from "./svg-chart.js";
 
 describe("niceMaximum", () => {
   it("rounds up to 1, 2, 2.5 or 5 times a power of ten", () => {
@@ -10,6 +10,14 @@ describe("niceMaximum", () => {
     expect(niceMaximum(7)).toBe(10);
     expect(niceMaximum(420)).toBe(500);
     expect(niceMaximum(0)).toBe(1);
+  });
+});
+
+describe("tickLabel", () => {
+  it("drops trailing zeros", () => {
+    expect(tickLabel(4)).toBe("4");
+    expect(tickLabel(0.5)).toBe("0.5");
+    expect(tickLabel(2.25)).toBe("2.25");
   });
 });
 
@@ -36,7 +44,7 @@ describe("renderBarChart", () => {
   });
 
   it("draws one bar per finite value, scaled to the axis", () => {
-    const bars = [...chart.matchAll(/<rect x="190" y="[\d.]+" width="([\d.]+)" height="12" fill="(#\d+)">/g)];
+    const bars = [...chart.matchAll(/<rect x="\d+" y="[\d.]+" width="([\d.]+)" height="12" fill="(#\d+)">/g)];
     expect(bars.map((bar) => bar[2])).toEqual(["#111111", "#222222", "#111111"]);
     const widths = bars.map((bar) => Number(bar[1]));
     // The 2× bar is twice as long as the 1× bars (axis from 0 to 2.5).
@@ -47,6 +55,12 @@ describe("renderBarChart", () => {
   it("draws the reference line with its label", () => {
     expect(chart).toContain('stroke="#c0392b" stroke-dasharray="4 3"');
     expect(chart).toContain(">target</text>");
+  });
+
+  it("leaves room for the longest row label", () => {
+    const long = renderBarChart({ title: "t", unit: "", series: [{ name: "s", color: "#111111" }], groups: [{ label: "a".repeat(40), values: [1] }] });
+    const x = Number(/<rect x="(\d+)" y="[\d.]+" width="[\d.]+" height="12" fill="#111111">/.exec(long)?.[1]);
+    expect(x).toBeGreaterThan(40 * 6);
   });
 
   it("escapes quotes for attribute values", () => {

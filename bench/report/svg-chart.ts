@@ -47,9 +47,15 @@ export function niceMaximum(value: number): number {
   return 10 * power;
 }
 
+/** An axis tick without trailing zeros: 1, 1.5, 2.5, 0.25. */
+export function tickLabel(value: number): string {
+  return String(Number(value.toFixed(2)));
+}
+
 export function renderBarChart(options: BarChartOptions): string {
-  const width = options.width ?? 760;
-  const labelWidth = 190;
+  // Wide enough for the longest row label (about 6.7 px per character at 12 px).
+  const labelWidth = Math.round(Math.max(120, 16 + Math.max(...options.groups.map((group) => group.label.length)) * 6.7));
+  const width = options.width ?? Math.max(760, labelWidth + 540);
   const right = 70;
   const barHeight = 12;
   const barGap = 2;
@@ -69,7 +75,7 @@ export function renderBarChart(options: BarChartOptions): string {
   parts.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   parts.push(`<text x="16" y="26" font-size="16" font-weight="600" fill="#111">${escapeXml(options.title)}</text>`);
   if (options.subtitle !== undefined) parts.push(`<text x="16" y="46" fill="#555">${escapeXml(options.subtitle)}</text>`);
-  let legendX = labelWidth;
+  let legendX = 16;
   for (const series of options.series) {
     parts.push(`<rect x="${legendX}" y="${top}" width="12" height="12" fill="${series.color}"/>`);
     parts.push(`<text x="${legendX + 16}" y="${top + 10}" fill="#333">${escapeXml(series.name)}</text>`);
@@ -79,7 +85,7 @@ export function renderBarChart(options: BarChartOptions): string {
     const value = (maximum / 5) * tick;
     const tickX = x(value);
     parts.push(`<line x1="${tickX}" y1="${plotTop - 4}" x2="${tickX}" y2="${plotTop + plotHeight}" stroke="#e5e5e5"/>`);
-    parts.push(`<text x="${tickX}" y="${plotTop + plotHeight + 16}" text-anchor="middle" fill="#666">${formatNumber(value)}${escapeXml(options.unit)}</text>`);
+    parts.push(`<text x="${tickX}" y="${plotTop + plotHeight + 16}" text-anchor="middle" fill="#666">${tickLabel(value)}${escapeXml(options.unit)}</text>`);
   }
   for (const [groupIndex, group] of options.groups.entries()) {
     const groupTop = plotTop + groupIndex * (groupHeight + groupGap);
