@@ -7,7 +7,7 @@ export { ContextOverflowError } from "./errors/context-overflow-error.js";
 export { StreamInterruptedError } from "./errors/stream-interrupted-error.js";
 
 // Retry and timeouts
-export { retryMiddleware, defaultRetryableErrors, type RetryOptions, type RetryEvent } from "./retry/retry-middleware.js";
+export { retryMiddleware, defaultRetryableErrors, isNetworkError, type RetryOptions, type RetryEvent } from "./retry/retry-middleware.js";
 export { backoffDelay, type BackoffPolicy, type Jitter } from "./retry/backoff.js";
 export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middleware.js";
 

@@ -70,6 +70,18 @@ describe("retryMiddleware over HTTP", () => {
     expect(events).toHaveLength(0);
   });
 
+  it("retries a dropped connection, before the response and inside a stream before any text", async () => {
+    local.emulator.injectFault({ firstCalls: 1, effect: { type: "disconnect" } });
+    const events: RetryEvent[] = [];
+    const agent = agentWithRetry(events);
+    expect((await agent.send("reconnect")).text).toBe("You said: reconnect");
+    local.emulator.clearFaults();
+    local.emulator.injectFault({ firstCalls: 1, operations: ["ConverseStream"], effect: { type: "disconnect", afterEvents: 1 } });
+    expect((await streamedText(agent, "reconnect the stream")).text).toBe("You said: reconnect the stream");
+    expect(events).toHaveLength(2);
+    expect(events.every((event) => (event.error as { code?: string }).code === "ECONNRESET")).toBe(true);
+  });
+
   it("gives up after maxAttempts with the last error", async () => {
     local.emulator.injectFault({ effect: { type: "error", exception: "ThrottlingException" } });
     const events: RetryEvent[] = [];

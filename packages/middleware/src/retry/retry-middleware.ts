@@ -1,4 +1,4 @@
-import { BedrockError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResult } from "@sluice/core";
+import { BedrockError, SluiceError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResult } from "@sluice/core";
 import { StreamInterruptedError } from "../errors/stream-interrupted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { abortableSleep } from "../shared/abortable-sleep.js";
@@ -14,6 +14,21 @@ export const defaultRetryableErrors: readonly string[] = [
   "ModelNotReadyException",
   "ModelTimeoutException",
 ];
+
+/** Node and AWS SDK error codes of a connection that broke or could not be made: worth another try. */
+const networkErrorCodes = new Set(["ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ERR_HTTP2_STREAM_ERROR", "ERR_HTTP2_SESSION_ERROR", "ERR_HTTP2_GOAWAY_SESSION"]);
+
+/**
+ * True for a dropped or refused connection (not a Sluice error, which carries its own verdict).
+ *
+ * @example
+ * isNetworkError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })); // true
+ */
+export function isNetworkError(error: unknown): boolean {
+  if (SluiceError.isInstance(error) || typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && networkErrorCodes.has(code);
+}
 
 /** What `onRetry` is told before each wait. */
 export interface RetryEvent {
@@ -43,6 +58,8 @@ export interface RetryOptions {
   retryOn?: string[];
   /** Also retry an idle `TimeoutError` from a timeout middleware placed inside this one. Default true. */
   retryIdleTimeouts?: boolean;
+  /** Also retry a dropped or refused connection (`ECONNRESET`, `ECONNREFUSED`, `EPIPE`…). Default true. */
+  retryNetworkErrors?: boolean;
   /** Called before each wait (for metrics or logs). */
   onRetry?: (event: RetryEvent) => void;
   /** Random numbers in [0, 1) for the jitter; tests pass a fixed one. Default `Math.random`. */
@@ -57,8 +74,8 @@ const owner = "retryMiddleware";
  * exponential backoff and jitter. For streams it also retries an exception frame that arrives
  * before any part of the answer reached the caller; after that, a transient failure becomes a
  * `StreamInterruptedError` (the agent rolls the turn back, so the conversation stays valid).
- * Validation, access and other client errors are never retried; waits end at once when the
- * run is aborted.
+ * Dropped connections are retried alike. Validation, access and other client errors are never
+ * retried; waits end at once when the run is aborted.
  *
  * The AWS SDK retries HTTP-level throttling on its own (`maxAttempts`, default 3), before this
  * middleware sees the error; the attempts multiply. Build the client with `maxAttempts: 1` to
@@ -69,7 +86,7 @@ const owner = "retryMiddleware";
  * const agent = new Agent({ modelId, client, middleware: [retryMiddleware({ maxAttempts: 5 })] });
  */
 export function retryMiddleware(options: RetryOptions = {}): MiddlewareObject {
-  checkOptions(owner, options, ["maxAttempts", "baseDelayMs", "maxDelayMs", "jitter", "retryOn", "retryIdleTimeouts", "onRetry", "random"]);
+  checkOptions(owner, options, ["maxAttempts", "baseDelayMs", "maxDelayMs", "jitter", "retryOn", "retryIdleTimeouts", "retryNetworkErrors", "onRetry", "random"]);
   const maxAttempts = integerOption(owner, "maxAttempts", options.maxAttempts) ?? 4;
   const policy: BackoffPolicy = {
     baseDelayMs: integerOption(owner, "baseDelayMs", options.baseDelayMs, 0) ?? 250,
@@ -78,12 +95,14 @@ export function retryMiddleware(options: RetryOptions = {}): MiddlewareObject {
   };
   const retryOn = new Set(stringListOption(owner, "retryOn", options.retryOn) ?? defaultRetryableErrors);
   const retryIdleTimeouts = booleanOption(owner, "retryIdleTimeouts", options.retryIdleTimeouts) ?? true;
+  const retryNetworkErrors = booleanOption(owner, "retryNetworkErrors", options.retryNetworkErrors) ?? true;
   const onRetry = functionOption<(event: RetryEvent) => void>(owner, "onRetry", options.onRetry);
   const random = functionOption<() => number>(owner, "random", options.random) ?? Math.random;
 
   const isTransient = (error: unknown): boolean =>
     (BedrockError.isInstance(error) && retryOn.has(error.errorName)) ||
-    (retryIdleTimeouts && TimeoutError.isInstance(error) && error.kind === "idle");
+    (retryIdleTimeouts && TimeoutError.isInstance(error) && error.kind === "idle") ||
+    (retryNetworkErrors && isNetworkError(error));
 
   async function retry(call: ModelCall, next: ModelNext): Promise<ModelResult> {
     let attempt = 0;
