@@ -44,6 +44,11 @@ describe("summarizingManager", () => {
     expect(kept[0]?.content?.[0]?.text).toMatch(/left out/);
   });
 
+  it("reports a missing model instead of quietly dropping messages", async () => {
+    await expect(summarizingManager().reduce(conversation, { mustShrink: true })).rejects.toThrow(/needs `model`/);
+    await expect(summarizingManager({ model: new ScriptedModel() }).reduce(conversation, { mustShrink: true })).rejects.toThrow(/give `modelId`/);
+  });
+
   it("leaves a short conversation alone unless it must shrink", async () => {
     const manager = summarizingManager({ summarize: async () => "never used" });
     expect(await manager.reduce(conversation.slice(0, 3), { mustShrink: false })).toEqual(conversation.slice(0, 3));

@@ -1,4 +1,4 @@
-import { AbortError, type ContentBlock, type Message, type Model, type ModelRequest } from "@sluice/core";
+import { AbortError, ConfigurationError, type ContentBlock, type Message, type Model, type ModelRequest } from "@sluice/core";
 import { ContextOverflowError } from "../errors/context-overflow-error.js";
 import { checkOptions, functionOption, integerOption } from "../shared/options.js";
 import type { ConversationManager, ReduceOptions } from "./conversation-manager.js";
@@ -50,9 +50,7 @@ export function summarizingManager(options: SummarizingOptions = {}): Conversati
   const maxTranscript = integerOption(owner, "maxTranscriptCharacters", options.maxTranscriptCharacters) ?? 400_000;
   const instructions = options.instructions ?? defaultInstructions;
 
-  const summarizeWithModel = async (older: readonly Message[], reduceOptions: ReduceOptions): Promise<string> => {
-    const modelId = options.modelId ?? reduceOptions.request?.modelId;
-    if (!modelId) throw new Error("no model ID for the summary request");
+  const summarizeWithModel = async (older: readonly Message[], reduceOptions: ReduceOptions, modelId: string): Promise<string> => {
     const request: ModelRequest = {
       modelId,
       system: [{ text: instructions }],
@@ -61,11 +59,19 @@ export function summarizingManager(options: SummarizingOptions = {}): Conversati
     };
     const response = options.model
       ? await options.model.converse(request, reduceOptions.signal ? { signal: reduceOptions.signal } : {})
-      : reduceOptions.complete
-        ? await reduceOptions.complete(request)
-        : undefined;
-    if (!response) throw new Error("no model to write the summary: pass `model` or `summarize`");
+      : await (reduceOptions.complete as NonNullable<ReduceOptions["complete"]>)(request);
     return (response.output?.message?.content ?? []).map((block) => block.text ?? "").join("").trim();
+  };
+
+  /** The way this reduction gets its summary; a missing model is a mistake to report, not to hide. */
+  const summarizerFor = (reduceOptions: ReduceOptions): ((older: readonly Message[]) => Promise<string>) => {
+    if (custom) return (older) => custom(older, reduceOptions);
+    if (!options.model && !reduceOptions.complete) {
+      throw new ConfigurationError(`${owner}: used outside contextOverflowMiddleware, it needs \`model\` (with \`modelId\`) or \`summarize\`.`);
+    }
+    const modelId = options.modelId ?? reduceOptions.request?.modelId;
+    if (!modelId) throw new ConfigurationError(`${owner}: give \`modelId\` for the summary request, or pass the request being reduced.`);
+    return (older) => summarizeWithModel(older, reduceOptions, modelId);
   };
 
   return {
@@ -81,9 +87,10 @@ export function summarizingManager(options: SummarizingOptions = {}): Conversati
           { originalMessageCount: messages.length },
         );
       }
+      const summarize = summarizerFor(reduceOptions);
       let summary = "";
       try {
-        summary = await (custom ?? summarizeWithModel)(messages.slice(0, index), reduceOptions);
+        summary = await summarize(messages.slice(0, index));
       } catch (error) {
         if (AbortError.isInstance(error) || reduceOptions.signal?.aborted) throw error;
         summary = ""; // fall back to dropping the older messages
