@@ -72,6 +72,14 @@ const settings = {
   agents: count("agents", quick ? 1_000 : 10_000),
 };
 
+/** How this run was started, as a person would type it. */
+function invokingCommand(): string {
+  const args = process.argv.slice(2).join(" ");
+  if (process.env["npm_lifecycle_event"] !== "bench") return `tsx --conditions=development bench/run.ts${args ? ` ${args}` : ""}`;
+  const viaPnpm = (process.env["npm_config_user_agent"] ?? "").startsWith("pnpm");
+  return `${viaPnpm ? "pnpm bench" : "npm run bench"}${args ? ` -- ${args}` : ""}`;
+}
+
 async function packageVersion(name: string): Promise<string> {
   const text = await readFile(new URL(`./node_modules/${name}/package.json`, import.meta.url), "utf8").catch(() => undefined);
   return text === undefined ? "?" : (JSON.parse(text) as { version: string }).version;
@@ -81,7 +89,7 @@ const started = Date.now();
 const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
 const results: BenchmarkResults = {
   date: new Date().toISOString(),
-  command: `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+  command: invokingCommand(),
   machine: {
     cpu,
     cores: os.cpus().length,
