@@ -70,3 +70,6 @@ export {
   modelResponseAttributes,
   usageAttributes,
 } from "./tracing/gen-ai-attributes.js";
+
+// All of them in the recommended order
+export { recommendedMiddleware, type RecommendedMiddlewareOptions } from "./stack/recommended-middleware.js";
