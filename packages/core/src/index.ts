@@ -16,7 +16,7 @@ export { createBedrockClient, type BedrockClientOptions } from "./client/create-
 
 // Middleware pipeline
 export { ModelResult, type ModelResultObserver } from "./middleware/model-result.js";
-export type { ModelCall, ModelCallState, ModelMiddleware, ModelNext } from "./middleware/model-middleware.js";
+export type { ModelCall, ModelCallState, ModelMiddleware, ModelNext, ModelNextOptions } from "./middleware/model-middleware.js";
 export type {
   ToolCall,
   ToolCallInterrupt,
@@ -25,8 +25,10 @@ export type {
   ToolCallState,
   ToolMiddleware,
   ToolNext,
+  ToolNextArgs,
 } from "./middleware/tool-middleware.js";
 export type { Middleware, MiddlewareObject } from "./middleware/middleware.js";
+export type { AgentRun, RunMiddleware, RunNext } from "./middleware/run-middleware.js";
 export { compose, type Layer, type WrapPoint } from "./middleware/compose.js";
 
 // Conversation state

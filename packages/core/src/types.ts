@@ -3,6 +3,7 @@
  * `@aws-sdk/client-bedrock-runtime`. Sluice adds no parallel message format.
  */
 export type {
+  CachePointBlock,
   ContentBlock,
   ConverseRequest,
   ConverseResponse,

@@ -314,6 +314,50 @@ describe("Agent run control", () => {
   });
 });
 
+describe("Agent run middleware", () => {
+  it("wraps each whole run, seeing its result or its rolled-back error", async () => {
+    const seen: string[] = [];
+    const modelRunIds: string[] = [];
+    const throttled = new BedrockError("ThrottlingException", "slow down", { httpStatus: 429 });
+    const agent = new Agent({
+      modelId,
+      model: new ScriptedModel(["fine", throttled]),
+      middleware: [
+        {
+          name: "run-watch",
+          run: async (run, next) => {
+            seen.push(`start:${String(run.input)}`);
+            try {
+              const result = await next();
+              seen.push(`done:${result.text}:${run.runId === modelRunIds.at(-1)}`);
+              return result;
+            } catch (error) {
+              seen.push(`failed:${(error as BedrockError).rollback?.conversationLength}`);
+              throw error;
+            }
+          },
+          model: (call, next) => (modelRunIds.push(call.runId), next()),
+        },
+      ],
+    });
+    await agent.send("one");
+    await expect(agent.send("two")).rejects.toSatisfy(BedrockError.isInstance);
+    expect(seen).toEqual(["start:one", "done:fine:true", "start:two", "failed:2"]);
+  });
+
+  it("lets a model middleware give the inner layers their own abort signal", async () => {
+    const controller = new AbortController();
+    let innerSignal: AbortSignal | undefined;
+    const agent = new Agent({
+      modelId,
+      model: new ScriptedModel(["ok"]),
+      middleware: [(call, next) => next(undefined, { signal: controller.signal }), (call, next) => ((innerSignal = call.signal), next())],
+    });
+    await agent.send("hi");
+    expect(innerSignal).toBe(controller.signal);
+  });
+});
+
 describe("Agent configuration", () => {
   it("refuses bad options before any call, saying how to fix them", () => {
     expect(() => new Agent({ modelId: "" })).toThrow(ConfigurationError);

@@ -12,7 +12,9 @@ import { AbortError } from "../errors/abort-error.js";
 import { AgentRunError } from "../errors/agent-errors.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { SluiceError } from "../errors/sluice-error.js";
+import { compose, type WrapPoint } from "../middleware/compose.js";
 import { splitMiddleware } from "../middleware/middleware.js";
+import type { AgentRun } from "../middleware/run-middleware.js";
 import type { Model } from "../model/model.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent, AgentEventMap } from "./agent-events.js";
@@ -24,7 +26,7 @@ import { EventChannel } from "./event-channel.js";
 import { createModelPipeline } from "./model-pipeline.js";
 import { RunQueue } from "./run-queue.js";
 import { ToolExecutor } from "./tool-executor.js";
-import { runTurn, type PausedTurn, type TurnStart } from "./turn-runner.js";
+import { runTurn, type PausedTurn, type TurnSettings, type TurnStart } from "./turn-runner.js";
 import { isPromptArn, validateAgentOptions, validateModelId } from "./validate-options.js";
 
 /** Per-call options of `send`, `stream` and `resume`. */
@@ -157,27 +159,46 @@ export class Agent extends EventEmitter<AgentEventMap> {
     const clock = this.container.resolve(Tokens.Clock);
     const started = clock.now();
     const logContext = { agent: this.options.name, modelId: this.modelId, streaming };
-    try {
-      const { result, paused } = await runTurn(this.settings(streaming, controller.signal, emit), start);
-      if (paused) {
-        this.paused = paused;
-      } else {
-        await this.commit(result, start.replacesLast);
-        this.paused = undefined;
+    const middleware = this.middleware();
+    const run: AgentRun = {
+      runId: randomUUID(),
+      modelId: this.modelId,
+      agentName: this.options.name,
+      streaming,
+      signal: controller.signal,
+      input,
+      resuming: resumeValues !== undefined,
+      container: this.container,
+    };
+    const turn = async (): Promise<AgentResult> => {
+      try {
+        const { result, paused } = await runTurn(this.settings(run, middleware, emit), start);
+        if (paused) {
+          this.paused = paused;
+        } else {
+          await this.commit(result, start.replacesLast);
+          this.paused = undefined;
+        }
+        emit({ type: "finish", result });
+        return result;
+      } catch (error) {
+        throw this.rolledBack(error, start, controller.signal);
       }
+    };
+    try {
+      const result = await compose(middleware.run, turn, runWrapPoint)(run);
       logger.info(
-        { ...logContext, status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
+        { ...logContext, runId: run.runId, status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
         "agent run finished",
       );
-      emit({ type: "finish", result });
       return result;
     } catch (error) {
-      const rolledBack = this.rolledBack(error, start, controller.signal);
+      const failure = SluiceError.isInstance(error) ? error : this.rolledBack(error, start, controller.signal);
       logger.warn(
-        { ...logContext, error: rolledBack.name, code: rolledBack.code, message: rolledBack.message, durationMs: clock.now() - started },
+        { ...logContext, runId: run.runId, error: failure.name, code: failure.code, message: failure.message, durationMs: clock.now() - started },
         "agent run failed and was rolled back",
       );
-      throw rolledBack;
+      throw failure;
     } finally {
       options.signal?.removeEventListener("abort", forward);
     }
@@ -212,11 +233,14 @@ export class Agent extends EventEmitter<AgentEventMap> {
     return { messages: [message], replacesLast: trailingUser !== undefined, stepsTaken: 0, usage: emptyUsage(), steps: [] };
   }
 
-  private settings(streaming: boolean, signal: AbortSignal, emit: (event: AgentEvent) => void) {
-    const middleware = splitMiddleware([
+  private middleware(): ReturnType<typeof splitMiddleware> {
+    return splitMiddleware([
       ...(this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : []),
       ...(this.options.middleware ?? []),
     ]);
+  }
+
+  private settings(run: AgentRun, middleware: ReturnType<typeof splitMiddleware>, emit: (event: AgentEvent) => void): TurnSettings {
     this.model ??= this.container.resolve(Tokens.Model);
     const concurrency = this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency);
     return {
@@ -233,12 +257,12 @@ export class Agent extends EventEmitter<AgentEventMap> {
         clock: this.container.resolve(Tokens.Clock),
       }),
       maxSteps: this.options.maxSteps ?? defaultMaxSteps,
-      streaming,
-      signal,
+      streaming: run.streaming,
+      signal: run.signal,
       container: this.container,
       emit,
       wantsDeltas: deltaEvents.some((type) => this.listenerCount(type) > 0),
-      runId: randomUUID(),
+      runId: run.runId,
     };
   }
 
@@ -324,6 +348,13 @@ export class Agent extends EventEmitter<AgentEventMap> {
 }
 
 const deltaEvents = ["text-delta", "reasoning-delta", "tool-use-start", "tool-use-delta"] as const;
+
+const runWrapPoint: WrapPoint<AgentRun, [], AgentResult> = {
+  kind: "run",
+  rebind: (run) => run,
+  isResult: (value): value is AgentResult => typeof value === "object" && value !== null && typeof (value as AgentResult).status === "string",
+  expected: "the AgentResult from next()",
+};
 
 function toSystemBlocks(system: string | SystemContentBlock[]): SystemContentBlock[] {
   if (typeof system !== "string") return system;

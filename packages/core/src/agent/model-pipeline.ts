@@ -1,11 +1,15 @@
 import { compose, type WrapPoint } from "../middleware/compose.js";
-import type { ModelCall, ModelMiddleware } from "../middleware/model-middleware.js";
+import type { ModelCall, ModelMiddleware, ModelNextOptions } from "../middleware/model-middleware.js";
 import { ModelResult } from "../middleware/model-result.js";
 import type { Model, ModelRequest } from "../model/model.js";
 
-const modelWrapPoint: WrapPoint<ModelCall, ModelRequest, ModelResult> = {
+const modelWrapPoint: WrapPoint<ModelCall, [request?: ModelRequest, options?: ModelNextOptions], ModelResult> = {
   kind: "model",
-  rebind: (call, request) => ({ ...call, request }),
+  rebind: (call, request, options) => ({
+    ...call,
+    request: request ?? call.request,
+    ...(options?.signal && { signal: options.signal }),
+  }),
   isResult: ModelResult.isInstance,
   expected: "the ModelResult from next(), or ModelResult.fromResponse(...) / ModelResult.fromEvents(...)",
 };

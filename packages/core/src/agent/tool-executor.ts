@@ -5,7 +5,7 @@ import { ToolExecutionError, type ToolFailureReason } from "../errors/agent-erro
 import { SluiceError } from "../errors/sluice-error.js";
 import type { Clock } from "../logging/clock.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
-import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware } from "../middleware/tool-middleware.js";
+import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware, ToolNextArgs } from "../middleware/tool-middleware.js";
 import { ToolInputError } from "../tools/tool-input-error.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent } from "./agent-events.js";
@@ -20,9 +20,9 @@ export interface ToolExecutorSettings {
   clock: Clock;
 }
 
-const toolWrapPoint: WrapPoint<ToolCall, unknown, ToolCallOutcome> = {
+const toolWrapPoint: WrapPoint<ToolCall, ToolNextArgs, ToolCallOutcome> = {
   kind: "tool",
-  rebind: (call, input) => ({ ...call, input }),
+  rebind: (call, input) => (input === undefined ? call : { ...call, input }),
   isResult: (value): value is ToolCallOutcome =>
     typeof value === "object" && value !== null && ((value as ToolCallOutcome).type === "result" || (value as ToolCallOutcome).type === "interrupt"),
   expected: 'the outcome of next(), or { type: "result", content, status } / { type: "interrupt", reason }',

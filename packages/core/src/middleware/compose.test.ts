@@ -3,9 +3,9 @@ import { MiddlewareError } from "../errors/middleware-error.js";
 import { compose, type Layer, type WrapPoint } from "./compose.js";
 
 type Call = { value: string; trail: string[] };
-const point: WrapPoint<Call, string, string> = {
+const point: WrapPoint<Call, [value?: string], string> = {
   kind: "test",
-  rebind: (call, value) => ({ ...call, value }),
+  rebind: (call, value) => (value === undefined ? call : { ...call, value }),
   isResult: (value): value is string => typeof value === "string",
   expected: "a string",
 };
@@ -16,7 +16,7 @@ const terminal = async (call: Call) => {
 
 describe("compose", () => {
   it("runs the first layer outermost and unwinds in reverse", async () => {
-    const layer = (name: string): Layer<Call, string, string> =>
+    const layer = (name: string): Layer<Call, [value?: string], string> =>
       async function named(call, next) {
         call.trail.push(`${name}:in`);
         const result = await next();
@@ -30,8 +30,8 @@ describe("compose", () => {
 
   it("lets a layer replace the argument for everything inside it", async () => {
     const seen: string[] = [];
-    const rewrite: Layer<Call, string, string> = (call, next) => next(call.value.toUpperCase());
-    const observe: Layer<Call, string, string> = (call, next) => {
+    const rewrite: Layer<Call, [value?: string], string> = (call, next) => next(call.value.toUpperCase());
+    const observe: Layer<Call, [value?: string], string> = (call, next) => {
       seen.push(call.value);
       return next();
     };
@@ -54,7 +54,7 @@ describe("compose", () => {
       if (attempts < 3) throw new Error("transient");
       return terminal(call);
     };
-    const retry: Layer<Call, string, string> = async function retry(_call, next) {
+    const retry: Layer<Call, [value?: string], string> = async function retry(_call, next) {
       for (let attempt = 1; ; attempt += 1) {
         try {
           return await next();
@@ -68,7 +68,7 @@ describe("compose", () => {
   });
 
   it("fails clearly when a layer returns nothing", async () => {
-    const silent: Layer<Call, string, string> = async function silent(_call, next) {
+    const silent: Layer<Call, [value?: string], string> = async function silent(_call, next) {
       await next();
       return undefined as unknown as string;
     };
@@ -79,7 +79,7 @@ describe("compose", () => {
 
   it("fails clearly when a layer returns before next() settles", async () => {
     const slowTerminal = () => new Promise<string>((resolve) => setTimeout(() => resolve("late"), 20));
-    const hasty: Layer<Call, string, string> = async function hasty(_call, next) {
+    const hasty: Layer<Call, [value?: string], string> = async function hasty(_call, next) {
       void next();
       return "early";
     };
@@ -90,7 +90,7 @@ describe("compose", () => {
 
   it("refuses a second next() while the first is still running", async () => {
     const slowTerminal = () => new Promise<string>((resolve) => setTimeout(() => resolve("late"), 10));
-    const doubled: Layer<Call, string, string> = async (_call, next) => {
+    const doubled: Layer<Call, [value?: string], string> = async (_call, next) => {
       const first = next();
       const second = next();
       return Promise.race([first, second]);

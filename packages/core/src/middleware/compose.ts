@@ -1,17 +1,17 @@
 import { MiddlewareError } from "../errors/middleware-error.js";
 
 /** A layer of the onion: gets the call and `next`, returns what `next` gave it (or its own answer). */
-export type Layer<Call, Argument, Result> = (
+export type Layer<Call, Args extends unknown[], Result> = (
   call: Call,
-  next: (argument?: Argument) => Promise<Result>,
+  next: (...args: Args) => Promise<Result>,
 ) => Promise<Result> | Result;
 
 /** How one wrap point plugs into `compose`. */
-export interface WrapPoint<Call, Argument, Result> {
+export interface WrapPoint<Call, Args extends unknown[], Result> {
   /** e.g. "model" or "tool", used in error messages. */
   kind: string;
-  /** The call the next layer sees when a layer passes `argument` to `next`. */
-  rebind(call: Call, argument: Argument): Call;
+  /** The call the next layer sees when a layer passes arguments to `next` (not called when it passes none). */
+  rebind(call: Call, ...args: Args): Call;
   /** Checks what a layer returned. */
   isResult(value: unknown): value is Result;
   /** What a layer should return instead, for the error message. */
@@ -28,10 +28,10 @@ export interface WrapPoint<Call, Argument, Result> {
  * const run = compose(layers, (call) => callModel(call), modelWrapPoint);
  * const result = await run(call);
  */
-export function compose<Call, Argument, Result>(
-  layers: ReadonlyArray<Layer<Call, Argument, Result>>,
+export function compose<Call, Args extends unknown[], Result>(
+  layers: ReadonlyArray<Layer<Call, Args, Result>>,
   terminal: (call: Call) => Promise<Result>,
-  point: WrapPoint<Call, Argument, Result>,
+  point: WrapPoint<Call, Args, Result>,
 ): (call: Call) => Promise<Result> {
   return function composed(call) {
     return dispatch(0, call);
@@ -41,7 +41,7 @@ export function compose<Call, Argument, Result>(
     const layer = layers[index];
     if (!layer) return terminal(call);
     let running = false;
-    const next = (argument?: Argument): Promise<Result> => {
+    const next = (...args: Args): Promise<Result> => {
       if (running) {
         throw new MiddlewareError(
           `${describe(layer, index, point.kind)} called next() while its previous next() was still running. ` +
@@ -49,7 +49,7 @@ export function compose<Call, Argument, Result>(
         );
       }
       running = true;
-      const downstream = dispatch(index + 1, argument === undefined ? call : point.rebind(call, argument));
+      const downstream = dispatch(index + 1, args.length === 0 ? call : point.rebind(call, ...args));
       downstream.then(
         () => (running = false),
         () => (running = false),

@@ -1,4 +1,5 @@
 import type { ModelMiddleware } from "./model-middleware.js";
+import type { RunMiddleware } from "./run-middleware.js";
 import type { ToolMiddleware } from "./tool-middleware.js";
 
 /**
@@ -17,15 +18,19 @@ export interface MiddlewareObject {
   readonly name?: string;
   readonly model?: ModelMiddleware;
   readonly tool?: ToolMiddleware;
+  /** Wraps each whole agent run. */
+  readonly run?: RunMiddleware;
 }
 
 export type Middleware = ModelMiddleware | MiddlewareObject;
 
-/** Splits a middleware list into the model-call and tool-call layers, keeping order. */
+/** Splits a middleware list into the run, model-call and tool-call layers, keeping order. */
 export function splitMiddleware(middleware: readonly Middleware[]): {
+  run: RunMiddleware[];
   model: ModelMiddleware[];
   tool: ToolMiddleware[];
 } {
+  const run: RunMiddleware[] = [];
   const model: ModelMiddleware[] = [];
   const tool: ToolMiddleware[] = [];
   for (const entry of middleware) {
@@ -35,8 +40,9 @@ export function splitMiddleware(middleware: readonly Middleware[]): {
     }
     if (entry.model) model.push(named(entry.model, entry.name));
     if (entry.tool) tool.push(named(entry.tool, entry.name));
+    if (entry.run) run.push(named(entry.run, entry.name));
   }
-  return { model, tool };
+  return { run, model, tool };
 }
 
 function named<T extends (...args: never[]) => unknown>(layer: T, name: string | undefined): T {

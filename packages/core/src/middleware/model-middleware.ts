@@ -30,8 +30,17 @@ export interface ModelCall {
   readonly runId: string;
 }
 
-/** Calls the rest of the pipeline; with no argument it passes the request unchanged. */
-export type ModelNext = (request?: ModelRequest) => Promise<ModelResult>;
+/** Options a middleware may give the layers inside it. */
+export interface ModelNextOptions {
+  /**
+   * The signal the inner layers and the model's HTTP request use instead of `call.signal`, e.g.
+   * one that also fires on a timeout. Combine it with `call.signal` so the caller can still abort.
+   */
+  signal?: AbortSignal;
+}
+
+/** Calls the rest of the pipeline; with no request it passes the current one unchanged. */
+export type ModelNext = (request?: ModelRequest, options?: ModelNextOptions) => Promise<ModelResult>;
 
 /**
  * A model-call middleware: gets the call and `next`, returns a `ModelResult`. It may change the

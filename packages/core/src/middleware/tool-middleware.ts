@@ -62,6 +62,9 @@ export type ToolCallOutcome = ToolCallResult | ToolCallInterrupt;
 /** Calls the rest of the tool pipeline (and finally the tool); pass a new input to replace it. */
 export type ToolNext = (input?: unknown) => Promise<ToolCallOutcome>;
 
+/** The argument list of `ToolNext`, for `compose`. */
+export type ToolNextArgs = [input?: unknown];
+
 /**
  * A tool-call middleware: logging, caching of tool results, approval, durable execution.
  *
