@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
-import { Agent, type AgentTool } from "@sluice/core";
+import { Agent, InMemoryConversationStore, type AgentTool } from "@sluice/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { retryMiddleware, traceAgentRun, tracingMiddleware } from "../src/index.js";
 import { modelId, useEmulator } from "./emulator-fixture.js";
@@ -31,12 +31,22 @@ const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 
 describe("tracingMiddleware over HTTP", () => {
   it("records agent, model and tool spans with the GenAI attributes, nested under the run", async () => {
-    const agent = new Agent({ modelId, client: local.client(), tools: [weather], inferenceConfig: { maxTokens: 256, temperature: 0.2 }, middleware: [tracingMiddleware({ tracer })] });
+    const store = new InMemoryConversationStore();
+    const agent = new Agent({
+      modelId,
+      name: "forecaster",
+      conversationId: "conv-7",
+      store,
+      client: local.client(),
+      tools: [weather],
+      inferenceConfig: { maxTokens: 256, temperature: 0.2 },
+      middleware: [tracingMiddleware({ tracer })],
+    });
     local.emulator.enqueue([
       { toolCalls: [{ name: "weather", input: { city: "Riga" }, toolUseId: "tooluse_riga_1" }], usage: { inputTokens: 40, outputTokens: 12 } },
       { text: "Clear in Riga.", usage: { inputTokens: 60, outputTokens: 5, cacheReadInputTokens: 30 } },
     ]);
-    const result = await traceAgentRun({ tracer, agentName: "forecaster", conversationId: "conv-7", modelId }, () => agent.send("Weather in Riga?"));
+    const result = await agent.send("Weather in Riga?");
 
     const [run] = named("invoke_agent");
     const chats = named("chat ");
@@ -84,6 +94,16 @@ describe("tracingMiddleware over HTTP", () => {
       "sluice.run.steps": 2,
     });
     expect(result.usage.inputTokens + result.usage.cacheReadInputTokens).toBe(130);
+    expect(run?.attributes["sluice.run_id"]).toBe(chats[0]?.attributes["sluice.run_id"]);
+  });
+
+  it("nests the spans under traceAgentRun's span when run spans are turned off", async () => {
+    const agent = new Agent({ modelId, client: local.client(), middleware: [tracingMiddleware({ tracer, runs: false })] });
+    await traceAgentRun({ tracer, agentName: "wrapped", modelId }, () => agent.send("hello"));
+    const runs = named("invoke_agent");
+    const [chat] = named("chat ");
+    expect(runs.map((span) => span.name)).toEqual(["invoke_agent wrapped"]);
+    expect(parentOf(chat as ReadableSpan)).toBe(runs[0]?.spanContext().spanId);
   });
 
   it("covers all retries of one call with one span, and marks a failure with error.type", async () => {

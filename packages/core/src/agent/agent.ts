@@ -164,6 +164,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
       runId: randomUUID(),
       modelId: this.modelId,
       agentName: this.options.name,
+      conversationId: this.options.conversationId,
       streaming,
       signal: controller.signal,
       input,

@@ -9,6 +9,8 @@ export interface AgentRun {
   readonly modelId: string;
   /** The agent's `name` option. */
   readonly agentName: string | undefined;
+  /** The agent's `conversationId` option. */
+  readonly conversationId: string | undefined;
   readonly streaming: boolean;
   /** Aborts when the caller aborts the run. */
   readonly signal: AbortSignal;

@@ -3,24 +3,14 @@ import type { ModelRequest } from "@sluice/core";
 
 /**
  * Calls `next` so that every layer inside (and the model's HTTP request) sees `signal` instead
- * of the call's own. `ModelNext` only takes a request, so this swaps the signal on the call for
- * the instant `next(request)` copies it for the inner layers, and puts it back at once; outer
- * layers never see the swap.
+ * of the call's own; a shorthand for `next(request, { signal })`.
  *
  * @example
  * const controller = new AbortController();
  * const result = await nextWithSignal(call, next, controller.signal);
  */
 export function nextWithSignal(call: ModelCall, next: ModelNext, signal: AbortSignal, request: ModelRequest = call.request): Promise<ModelResult> {
-  const writable = call as { signal: AbortSignal };
-  const original = writable.signal;
-  writable.signal = signal;
-  try {
-    // Passing a request makes the pipeline copy the call (with the swapped signal) synchronously.
-    return next(request);
-  } finally {
-    writable.signal = original;
-  }
+  return next(request, { signal });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { context, SpanKind, trace, type Attributes, type Tracer } from "@opentelemetry/api";
+import { context, SpanKind, trace, type Attributes, type Span, type Tracer } from "@opentelemetry/api";
 import type { AgentResult, AgentStream } from "@sluice/core";
 import { bedrockProviderName, GenAiAttributes, usageAttributes } from "./gen-ai-attributes.js";
 import { recordFailure } from "./record-failure.js";
@@ -29,15 +29,7 @@ export interface AgentRunTraceOptions {
  */
 export function traceAgentRun<T extends Promise<AgentResult> | AgentStream>(options: AgentRunTraceOptions, run: () => T): T {
   const tracer = options.tracer ?? trace.getTracer(tracerName);
-  const attributes: Attributes = {
-    [GenAiAttributes.operationName]: "invoke_agent",
-    [GenAiAttributes.providerName]: bedrockProviderName,
-    ...(options.agentName && { [GenAiAttributes.agentName]: options.agentName }),
-    ...(options.agentId && { [GenAiAttributes.agentId]: options.agentId }),
-    ...(options.conversationId && { [GenAiAttributes.conversationId]: options.conversationId }),
-    ...(options.modelId && { [GenAiAttributes.requestModel]: options.modelId }),
-  };
-  const span = tracer.startSpan(options.agentName ? `invoke_agent ${options.agentName}` : "invoke_agent", { kind: SpanKind.INTERNAL, attributes });
+  const span = startRunSpan(tracer, options);
   let started: T;
   try {
     started = context.with(trace.setSpan(context.active(), span), run);
@@ -48,19 +40,36 @@ export function traceAgentRun<T extends Promise<AgentResult> | AgentStream>(opti
   }
   const result: Promise<AgentResult> = "result" in started ? started.result : started;
   result.then(
-    (finished) => {
-      span.setAttributes({
-        ...usageAttributes(finished.usage),
-        ...(finished.stopReason !== undefined && { [GenAiAttributes.responseFinishReasons]: [String(finished.stopReason)] }),
-        "sluice.run.status": finished.status,
-        "sluice.run.steps": finished.steps.length,
-      });
-      span.end();
-    },
-    (error: unknown) => {
-      recordFailure(span, error);
-      span.end();
-    },
+    (finished) => endRunSpan(span, finished),
+    (error: unknown) => endRunSpan(span, undefined, error),
   );
   return started;
+}
+
+/** Starts an `invoke_agent` span described by `options` (used by `traceAgentRun` and `tracingMiddleware`'s run hook). */
+export function startRunSpan(tracer: Tracer, options: Omit<AgentRunTraceOptions, "tracer">): Span {
+  const attributes: Attributes = {
+    [GenAiAttributes.operationName]: "invoke_agent",
+    [GenAiAttributes.providerName]: bedrockProviderName,
+    ...(options.agentName && { [GenAiAttributes.agentName]: options.agentName }),
+    ...(options.agentId && { [GenAiAttributes.agentId]: options.agentId }),
+    ...(options.conversationId && { [GenAiAttributes.conversationId]: options.conversationId }),
+    ...(options.modelId && { [GenAiAttributes.requestModel]: options.modelId }),
+  };
+  return tracer.startSpan(options.agentName ? `invoke_agent ${options.agentName}` : "invoke_agent", { kind: SpanKind.INTERNAL, attributes });
+}
+
+/** Records a run's outcome (finish reason, status, steps, usage, or the error) and ends its span. */
+export function endRunSpan(span: Span, finished: AgentResult | undefined, error?: unknown): void {
+  if (finished) {
+    span.setAttributes({
+      ...usageAttributes(finished.usage),
+      ...(finished.stopReason !== undefined && { [GenAiAttributes.responseFinishReasons]: [String(finished.stopReason)] }),
+      "sluice.run.status": finished.status,
+      "sluice.run.steps": finished.steps.length,
+    });
+  } else {
+    recordFailure(span, error);
+  }
+  span.end();
 }

@@ -9,16 +9,25 @@ import {
   type ToolCall,
   type ToolCallOutcome,
   type ToolNext,
+  type AgentResult,
+  type AgentRun,
+  type RunNext,
 } from "@sluice/core";
 import { checkOptions } from "../shared/options.js";
 import { GenAiAttributes, modelRequestAttributes, modelResponseAttributes } from "./gen-ai-attributes.js";
 import { recordFailure } from "./record-failure.js";
+import { endRunSpan, startRunSpan } from "./trace-agent-run.js";
 import { tracerName } from "./tracer-name.js";
 
 /** Options of `tracingMiddleware`. */
 export interface TracingOptions {
   /** Default: the global tracer provider's tracer for `@sluice/middleware`. */
   tracer?: Tracer;
+  /**
+   * Open an `invoke_agent` span around each agent run (default true), named after the agent's
+   * `name` option. Turn it off when you wrap runs in `traceAgentRun` yourself.
+   */
+  runs?: boolean;
 }
 
 /**
@@ -26,16 +35,34 @@ export interface TracingOptions {
  * (`execute_tool {tool}`, kind INTERNAL) with the GenAI semantic-convention attributes:
  * operation, provider `aws.bedrock`, requested model and settings, finish reasons, token usage
  * (cache reads and writes included), tool name and call ID, and `error.type` on failures.
- * Placed first, a model span covers all retries of one call. Spans nest under the active span
- * (for example one from `traceAgentRun`). Written through `@opentelemetry/api` only: without
+ * Each agent run gets an `invoke_agent` span (unless `runs: false`) that the model and tool spans
+ * nest under (nesting needs a context manager, which the Node SDK registers). Placed first, a model
+ * span covers all retries of one call. Written through `@opentelemetry/api` only: without
  * an SDK registered the spans are no-ops and the calls pass straight through.
  *
  * @example
  * new Agent({ modelId, middleware: [tracingMiddleware(), retryMiddleware()] });
  */
 export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObject {
-  checkOptions("tracingMiddleware", options, ["tracer"]);
+  checkOptions("tracingMiddleware", options, ["tracer", "runs"]);
   const tracer = options.tracer ?? trace.getTracer(tracerName);
+
+  async function traceRun(run: AgentRun, next: RunNext): Promise<AgentResult> {
+    const span = startRunSpan(tracer, { agentName: run.agentName, conversationId: run.conversationId, modelId: run.modelId });
+    if (!span.isRecording()) {
+      span.end();
+      return next();
+    }
+    span.setAttribute("sluice.run_id", run.runId);
+    try {
+      const result = await context.with(trace.setSpan(context.active(), span), next);
+      endRunSpan(span, result);
+      return result;
+    } catch (error) {
+      endRunSpan(span, undefined, error);
+      throw error;
+    }
+  }
 
   async function traceModelCall(call: ModelCall, next: ModelNext): Promise<ModelResult> {
     const span = tracer.startSpan(`chat ${call.request.modelId}`, { kind: SpanKind.CLIENT, attributes: modelRequestAttributes(call) });
@@ -110,7 +137,12 @@ export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObjec
     }
   }
 
-  return { name: "tracing", model: traceModelCall, tool: traceToolCall };
+  return {
+    name: "tracing",
+    model: traceModelCall,
+    tool: traceToolCall,
+    ...(options.runs !== false && { run: traceRun }),
+  };
 }
 
 function startToolSpan(tracer: Tracer, call: ToolCall): Span {
