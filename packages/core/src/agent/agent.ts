@@ -23,6 +23,7 @@ import { defaultMaxSteps, defaultToolConcurrency, defaultToolTimeoutMs, type Age
 import type { AgentResult } from "./agent-result.js";
 import { pausedFromJson, pausedToJson, type AgentSnapshot } from "./agent-snapshot.js";
 import { EventChannel } from "./event-channel.js";
+import { neverAbortedSignal } from "./never-aborted-signal.js";
 import { createModelPipeline } from "./model-pipeline.js";
 import { RunQueue } from "./run-queue.js";
 import { ToolExecutor } from "./tool-executor.js";
@@ -147,10 +148,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
   ): Promise<AgentResult> {
     if (!this.loaded) await this.load();
     const start = this.startFor(input, resumeValues);
-    const controller = new AbortController();
-    const forward = () => controller.abort(options.signal?.reason);
-    if (options.signal?.aborted) forward();
-    options.signal?.addEventListener("abort", forward, { once: true });
+    const signal = options.signal ?? neverAbortedSignal;
     const emit = (event: AgentEvent): void => {
       channel?.push(event);
       this.emit(event.type, event as never);
@@ -166,7 +164,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
       agentName: this.options.name,
       conversationId: this.options.conversationId,
       streaming,
-      signal: controller.signal,
+      signal,
       input,
       resuming: resumeValues !== undefined,
       container: this.container,
@@ -183,7 +181,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
         emit({ type: "finish", result });
         return result;
       } catch (error) {
-        throw this.rolledBack(error, start, controller.signal);
+        throw this.rolledBack(error, start, signal);
       }
     };
     try {
@@ -194,14 +192,12 @@ export class Agent extends EventEmitter<AgentEventMap> {
       );
       return result;
     } catch (error) {
-      const failure = SluiceError.isInstance(error) ? error : this.rolledBack(error, start, controller.signal);
+      const failure = SluiceError.isInstance(error) ? error : this.rolledBack(error, start, signal);
       logger.warn(
         { ...logContext, runId: run.runId, error: failure.name, code: failure.code, message: failure.message, durationMs: clock.now() - started },
         "agent run failed and was rolled back",
       );
       throw failure;
-    } finally {
-      options.signal?.removeEventListener("abort", forward);
     }
   }
 

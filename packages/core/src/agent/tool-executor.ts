@@ -7,6 +7,7 @@ import type { Clock } from "../logging/clock.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware, ToolNextArgs } from "../middleware/tool-middleware.js";
 import { ToolInputError } from "../tools/tool-input-error.js";
+import { canAbort } from "./never-aborted-signal.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent } from "./agent-events.js";
 
@@ -123,17 +124,29 @@ export class ToolExecutor {
       return failure("invalid-input", `The input for ${tool.name} is not valid JSON: ${unparsed.slice(0, 200)}`, undefined);
     }
     const timeoutMs = tool.timeoutMs ?? this.settings.defaultTimeoutMs;
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(call.signal.reason);
-    call.signal.addEventListener("abort", onAbort, { once: true });
-    let timer: NodeJS.Timeout | undefined;
-    const stopped = new Promise<"timeout" | "aborted">((resolve) => {
-      timer = setTimeout(() => resolve("timeout"), timeoutMs);
-      controller.signal.addEventListener("abort", () => resolve("aborted"), { once: true });
-    });
+    // The tool's own signal is created only if the tool reads it: most tools never do.
+    let controller: AbortController | undefined;
+    const toolSignal = (): AbortSignal => {
+      if (!controller) {
+        controller = new AbortController();
+        if (call.signal.aborted) controller.abort(call.signal.reason);
+      }
+      return controller.signal;
+    };
+    let stop!: (why: "timeout" | "aborted") => void;
+    const stopped = new Promise<"timeout" | "aborted">((resolve) => (stop = resolve));
+    const timer = setTimeout(() => stop("timeout"), timeoutMs);
+    const abortable = canAbort(call.signal);
+    const onAbort = () => {
+      controller?.abort(call.signal.reason);
+      stop("aborted");
+    };
+    if (abortable) call.signal.addEventListener("abort", onAbort, { once: true });
     try {
       const running = tool.invoke(call.input, {
-        signal: controller.signal,
+        get signal() {
+          return toolSignal();
+        },
         toolUseId: call.toolUseId,
         container: call.container,
         step: call.step,
@@ -141,7 +154,7 @@ export class ToolExecutor {
       running.catch(() => undefined); // a late rejection after a timeout is not unhandled
       const winner = await Promise.race([running, stopped]);
       if (winner === "timeout") {
-        controller.abort(new AbortError(`Tool ${tool.name} timed out after ${timeoutMs} ms.`));
+        controller?.abort(new AbortError(`Tool ${tool.name} timed out after ${timeoutMs} ms.`));
         return failure("timeout", `The tool ${tool.name} did not finish within ${timeoutMs} ms and was cancelled.`, undefined);
       }
       if (winner === "aborted") throw new AbortError("The agent run was aborted while a tool was running.");
@@ -158,7 +171,7 @@ export class ToolExecutor {
       return failure("handler-error", `The tool ${tool.name} failed: ${kind}${detail}`, error);
     } finally {
       clearTimeout(timer);
-      call.signal.removeEventListener("abort", onAbort);
+      if (abortable) call.signal.removeEventListener("abort", onAbort);
     }
   }
 }

@@ -9,6 +9,7 @@ import { inject, injectable } from "tsyringe";
 import { AbortError } from "../errors/abort-error.js";
 import { BedrockError } from "../errors/bedrock-error.js";
 import { Tokens } from "../di/tokens.js";
+import { canAbort } from "../agent/never-aborted-signal.js";
 import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "./model.js";
 
 /**
@@ -69,7 +70,7 @@ export class ConverseModel implements Model {
 }
 
 function sendOptions(signal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
-  return signal ? { abortSignal: signal } : {};
+  return canAbort(signal) ? { abortSignal: signal } : {};
 }
 
 function translate(error: unknown, signal: AbortSignal | undefined, inStream: boolean): unknown {
