@@ -1,15 +1,11 @@
 import "reflect-metadata";
-import type { SystemContentBlock, ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "eventemitter3";
 import { container as rootContainer, type DependencyContainer } from "tsyringe";
 import { Conversation } from "../conversation/conversation.js";
 import type { ConversationStore } from "../conversation/conversation-store.js";
-import { emptyUsage } from "../conversation/usage.js";
 import { registerDefaults } from "../di/register-sluice.js";
 import { Tokens } from "../di/tokens.js";
-import { AbortError } from "../errors/abort-error.js";
-import { AgentRunError } from "../errors/agent-errors.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { SluiceError } from "../errors/sluice-error.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
@@ -18,7 +14,8 @@ import type { AgentRun } from "../middleware/run-middleware.js";
 import type { Model } from "../model/model.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent, AgentEventMap } from "./agent-events.js";
-import { toUserMessage, type AgentInput } from "./agent-input.js";
+import type { AgentInput } from "./agent-input.js";
+import { applyConfiguration, requestBaseOf } from "./agent-configuration.js";
 import { defaultMaxSteps, defaultToolConcurrency, defaultToolTimeoutMs, type AgentOptions } from "./agent-options.js";
 import type { AgentResult } from "./agent-result.js";
 import { pausedFromJson, pausedToJson, type AgentSnapshot } from "./agent-snapshot.js";
@@ -27,8 +24,9 @@ import { neverAbortedSignal } from "./never-aborted-signal.js";
 import { createModelPipeline } from "./model-pipeline.js";
 import { RunQueue } from "./run-queue.js";
 import { ToolExecutor } from "./tool-executor.js";
-import { runTurn, type PausedTurn, type TurnSettings, type TurnStart } from "./turn-runner.js";
-import { isPromptArn, validateAgentOptions, validateModelId } from "./validate-options.js";
+import { runTurn, type PausedTurn, type TurnSettings } from "./turn-runner.js";
+import { rolledBackError, turnStartFor } from "./turn-start.js";
+import { validateAgentOptions, validateModelId } from "./validate-options.js";
 
 /** Per-call options of `send`, `stream` and `resume`. */
 export interface RunOptions {
@@ -147,7 +145,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
     channel: EventChannel<AgentEvent> | undefined,
   ): Promise<AgentResult> {
     if (!this.loaded) await this.load();
-    const start = this.startFor(input, resumeValues);
+    const start = turnStartFor(this.current, this.paused, input, resumeValues);
     const signal = options.signal ?? neverAbortedSignal;
     const emit = (event: AgentEvent): void => {
       channel?.push(event);
@@ -181,7 +179,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
         emit({ type: "finish", result });
         return result;
       } catch (error) {
-        throw this.rolledBack(error, start, signal);
+        throw rolledBackError(error, start, signal, this.current.length);
       }
     };
     try {
@@ -192,42 +190,13 @@ export class Agent extends EventEmitter<AgentEventMap> {
       );
       return result;
     } catch (error) {
-      const failure = SluiceError.isInstance(error) ? error : this.rolledBack(error, start, signal);
+      const failure = SluiceError.isInstance(error) ? error : rolledBackError(error, start, signal, this.current.length);
       logger.warn(
         { ...logContext, runId: run.runId, error: failure.name, code: failure.code, message: failure.message, durationMs: clock.now() - started },
         "agent run failed and was rolled back",
       );
       throw failure;
     }
-  }
-
-  private startFor(input: AgentInput | undefined, resumeValues: Record<string, unknown> | undefined): TurnStart {
-    if (resumeValues !== undefined) {
-      const paused = this.paused;
-      if (!paused) throw new ConfigurationError("resume() was called but no run is paused. Check agent.pendingInterrupts first.");
-      const missing = paused.interrupts.filter((interrupt) => !(interrupt.toolUseId in resumeValues));
-      if (missing.length > 0) {
-        throw new ConfigurationError(`resume() needs a value for every paused tool call; missing: ${missing.map((m) => m.toolUseId).join(", ")}.`);
-      }
-      return {
-        ...paused.start,
-        messages: [...paused.start.messages],
-        usage: { ...paused.start.usage },
-        steps: [...paused.start.steps],
-        resume: { outcomes: new Map(paused.outcomes), values: new Map(Object.entries(resumeValues)) },
-      };
-    }
-    if (this.paused) {
-      throw new ConfigurationError("A run is paused waiting for resume(); resume it (approve or deny) before sending new input.");
-    }
-    const last = this.current.lastMessage;
-    const trailingUser = last?.role === "user" ? last : undefined;
-    if (input === undefined) {
-      if (!trailingUser) throw new ConfigurationError("send() needs input unless the conversation ends with tool results to continue from.");
-      return { messages: [trailingUser], replacesLast: true, stepsTaken: 0, usage: emptyUsage(), steps: [] };
-    }
-    const message = toUserMessage(input, trailingUser);
-    return { messages: [message], replacesLast: trailingUser !== undefined, stepsTaken: 0, usage: emptyUsage(), steps: [] };
   }
 
   private middleware(): ReturnType<typeof splitMiddleware> {
@@ -242,7 +211,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
     const concurrency = this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency);
     return {
       conversation: this.current,
-      requestBase: this.requestBase(),
+      requestBase: requestBaseOf(this.options, this.modelId),
       callModel: createModelPipeline(middleware.model, this.model),
       tools: new ToolExecutor({
         registry: this.registry,
@@ -263,39 +232,12 @@ export class Agent extends EventEmitter<AgentEventMap> {
     };
   }
 
-  private requestBase() {
-    const o = this.options;
-    return {
-      modelId: this.modelId,
-      ...(o.inferenceConfig && { inferenceConfig: o.inferenceConfig }),
-      ...(o.additionalModelRequestFields !== undefined && { additionalModelRequestFields: o.additionalModelRequestFields }),
-      ...(o.additionalModelResponseFieldPaths && { additionalModelResponseFieldPaths: o.additionalModelResponseFieldPaths }),
-      ...(o.guardrailConfig && { guardrailConfig: o.guardrailConfig }),
-      ...(o.promptVariables && { promptVariables: o.promptVariables }),
-      ...(o.requestMetadata && { requestMetadata: o.requestMetadata }),
-      ...(o.performanceConfig && { performanceConfig: o.performanceConfig }),
-    };
-  }
-
   private initialConversation(): Conversation {
     const given = this.options.conversation;
     const conversation =
       given === undefined ? new Conversation() : given instanceof Conversation ? given : Conversation.restore(given);
-    this.applyConfiguration(conversation);
+    applyConfiguration(conversation, this.options, this.registry, this.modelId);
     return conversation;
-  }
-
-  /** The agent's system prompt and tools go into its conversation unless the conversation has its own. */
-  private applyConfiguration(conversation: Conversation): void {
-    const system = this.options.system;
-    if (system !== undefined && !conversation.system) conversation.system = toSystemBlocks(system);
-    if (this.registry.size > 0 && !isPromptArn(this.modelId)) {
-      const toolConfig: ToolConfiguration = {
-        tools: this.registry.toBedrockTools(),
-        ...(this.options.toolChoice && { toolChoice: this.options.toolChoice }),
-      };
-      conversation.toolConfig = toolConfig;
-    }
   }
 
   private async load(): Promise<void> {
@@ -303,7 +245,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
     const snapshot = store && this.options.conversationId ? await store.load(this.options.conversationId) : undefined;
     if (snapshot) {
       this.current = Conversation.restore(snapshot);
-      this.applyConfiguration(this.current);
+      applyConfiguration(this.current, this.options, this.registry, this.modelId);
     }
     this.loaded = true;
   }
@@ -325,23 +267,6 @@ export class Agent extends EventEmitter<AgentEventMap> {
     return this.options.store ?? (this.container.isRegistered(Tokens.ConversationStore, true) ? this.container.resolve(Tokens.ConversationStore) : undefined);
   }
 
-  private rolledBack(error: unknown, start: TurnStart, signal: AbortSignal): SluiceError {
-    let wrapped: SluiceError;
-    if (signal.aborted && !AbortError.isInstance(error)) {
-      wrapped = new AbortError("The agent run was aborted.", { cause: error });
-    } else if (SluiceError.isInstance(error)) {
-      wrapped = error;
-    } else {
-      const detail = error instanceof Error ? error.message : String(error);
-      wrapped = new AgentRunError(`The agent run failed: ${detail}`, error);
-    }
-    const discarded = start.resume ? 0 : start.replacesLast ? start.messages.length - 1 : start.messages.length;
-    wrapped.rollback = { discardedMessages: Math.max(discarded, 0), conversationLength: this.current.length };
-    if (!wrapped.message.includes("rolled back")) {
-      wrapped.message += ` (The turn was rolled back: the conversation is unchanged at ${this.current.length} messages.)`;
-    }
-    return wrapped;
-  }
 }
 
 const deltaEvents = ["text-delta", "reasoning-delta", "tool-use-start", "tool-use-delta"] as const;
@@ -352,9 +277,3 @@ const runWrapPoint: WrapPoint<AgentRun, [], AgentResult> = {
   isResult: (value): value is AgentResult => typeof value === "object" && value !== null && typeof (value as AgentResult).status === "string",
   expected: "the AgentResult from next()",
 };
-
-function toSystemBlocks(system: string | SystemContentBlock[]): SystemContentBlock[] {
-  if (typeof system !== "string") return system;
-  if (system.trim() === "") throw new ConfigurationError("system is blank; Bedrock refuses blank text. Omit it or give it text.");
-  return [{ text: system }];
-}
