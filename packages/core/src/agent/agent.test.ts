@@ -369,6 +369,20 @@ describe("Agent configuration", () => {
     expect(() => new Agent({ modelId: "arn:aws:bedrock:us-east-1:123456789012:prompt/ABC:1", system: "x" })).toThrow(/prompt-management ARN/);
   });
 
+  it("says when a Bedrock API key in the environment decides the authentication", async () => {
+    const lines: string[] = [];
+    const logger: Logger = { debug: () => {}, info: (_record, message) => lines.push(message ?? ""), warn: () => {}, error: () => {} };
+    process.env.AWS_BEARER_TOKEN_BEDROCK = "test-key";
+    try {
+      const agent = new Agent({ modelId, model: new ScriptedModel(["a", "b"]), logger });
+      await agent.send("one");
+      await agent.send("two");
+    } finally {
+      delete process.env.AWS_BEARER_TOKEN_BEDROCK;
+    }
+    expect(lines.filter((line) => line.startsWith("AWS_BEARER_TOKEN_BEDROCK is set"))).toHaveLength(1);
+  });
+
   it("takes its parts from a container, and lets a registration be swapped", async () => {
     const container = registerSluice(rootContainer.createChildContainer(), { modelId, model: new ScriptedModel(["from container"]) });
     const records: string[] = [];

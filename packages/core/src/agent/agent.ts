@@ -207,7 +207,16 @@ export class Agent extends EventEmitter<AgentEventMap> {
   }
 
   private settings(run: AgentRun, middleware: ReturnType<typeof splitMiddleware>, emit: (event: AgentEvent) => void): TurnSettings {
-    this.model ??= this.container.resolve(Tokens.Model);
+    if (!this.model) {
+      this.model = this.container.resolve(Tokens.Model);
+      if (process.env.AWS_BEARER_TOKEN_BEDROCK) {
+        // Several clients let this variable silently replace SigV4 credentials; say so once.
+        this.container.resolve(Tokens.Logger).info(
+          { agent: this.options.name, modelId: this.modelId, auth: "bearer" },
+          "AWS_BEARER_TOKEN_BEDROCK is set: the AWS SDK authenticates with this Bedrock API key instead of SigV4 credentials",
+        );
+      }
+    }
     const concurrency = this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency);
     return {
       conversation: this.current,
