@@ -1,10 +1,12 @@
-import type { Message, StopReason } from "@aws-sdk/client-bedrock-runtime";
+import type { ContentBlock, Message, StopReason } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelRequest } from "@sluice/core";
-import type { NativeBody, NativeTurn } from "../adapter.js";
+import type { NativeBody, NativeStreamDecoder, NativeTurn } from "../adapter.js";
 import type { ConverseStreamWriter } from "./converse-stream-writer.js";
 import { parseToolInput } from "@sluice/core";
+import { NativeResponseError } from "../errors/native-response-error.js";
 import { blocksText, newToolUseId, offeredTools, systemText, toBase64, toolInputSchema, toolResultText } from "./converse-content.js";
 import { asArray, asNumber, asRecord, asString, compact } from "./native-values.js";
+import { mapStopReason } from "./stop-reason.js";
 
 /** How a family's dialect of the OpenAI-style chat format differs. */
 export interface ChatDialect {
@@ -208,4 +210,51 @@ export class ChatCompletionStream {
       if (input !== "") this.writer.toolInput(input);
     } else if (input !== undefined) this.writer.toolInput(JSON.stringify(input));
   }
+}
+
+/**
+ * A chat-completion body as a Converse turn: the first choice's text as content (through
+ * `textContent`, by default one text block unless blank), then its tool calls; the finish reason
+ * mapped (`tool_use` or `end_turn` when it is missing or unknown); and `usage`.
+ *
+ * @example
+ * parseChatCompletion("mistral-chat", { choices: [{ message: { content: "Hi" }, stop_reason: "stop" }] }).stopReason; // "end_turn"
+ */
+export function parseChatCompletion(family: string, body: NativeBody, textContent: (choice: ChatChoice) => ContentBlock[] = plainText): NativeTurn {
+  const choice = readChatChoice(body);
+  if (!choice) throw new NativeResponseError(family, "the body has no choices[0]", body);
+  const content = textContent(choice);
+  for (const call of choice.toolCalls) content.push({ toolUse: { toolUseId: call.id, name: call.name, input: call.input as never } });
+  const fallback: StopReason = choice.toolCalls.length > 0 ? "tool_use" : "end_turn";
+  return { content, stopReason: mapStopReason(CHAT_STOP_REASONS, choice.finishReason, fallback), usage: chatUsage(body.usage) };
+}
+
+function plainText(choice: ChatChoice): ContentBlock[] {
+  return choice.text.trim() === "" ? [] : [{ text: choice.text }];
+}
+
+/** Where a chat-completion decoder sends streamed content text, for families that inline reasoning in it. */
+export interface ChatTextSink {
+  push(text: string): void;
+  /** Called when the stream ends, before the stop event: write out what is still held. */
+  end(): void;
+}
+
+/**
+ * A stream decoder for chat-completion chunks ({@link ChatCompletionStream}) that stops with
+ * the mapped finish reason (`tool_use` or `end_turn` when it is missing or unknown). Content
+ * text goes to the writer, or through `text` when given.
+ *
+ * @example
+ * createStreamDecoder: (writer) => createChatCompletionDecoder(writer),
+ */
+export function createChatCompletionDecoder(writer: ConverseStreamWriter, text?: ChatTextSink): NativeStreamDecoder {
+  const stream = new ChatCompletionStream(writer, text && ((content) => text.push(content)));
+  return {
+    push: (chunk) => stream.push(chunk),
+    end(): void {
+      text?.end();
+      writer.stop(mapStopReason(CHAT_STOP_REASONS, stream.finish, writer.toolUseCount > 0 ? "tool_use" : "end_turn"));
+    },
+  };
 }

@@ -1,14 +1,10 @@
-import type { ContentBlock, StopReason } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelRequest } from "@sluice/core";
-import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } from "../../adapter.js";
-import { NativeResponseError } from "../../errors/native-response-error.js";
+import type { ModelFamilyAdapter, NativeBody } from "../../adapter.js";
 import { UnsupportedFeatureError } from "../../errors/unsupported-feature-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
-import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
 import { additionalFields, inferenceSettings } from "../../shared/converse-content.js";
-import { CHAT_STOP_REASONS, ChatCompletionStream, chatMessages, chatTools, chatUsage, readChatChoice } from "../../shared/chat-completions.js";
+import { chatMessages, chatTools, createChatCompletionDecoder, parseChatCompletion } from "../../shared/chat-completions.js";
 import { compact } from "../../shared/native-values.js";
-import { mapStopReason } from "../../shared/stop-reason.js";
 
 const FAMILY = "ai21-jamba";
 
@@ -28,23 +24,6 @@ function buildJambaRequest(request: ModelRequest): NativeBody {
     stop: settings.stopSequences,
     ...additionalFields(request),
   });
-}
-
-function parseJambaResponse(body: NativeBody): NativeTurn {
-  const choice = readChatChoice(body);
-  if (!choice) throw new NativeResponseError(FAMILY, "the body has no choices[0]", body);
-  const content: ContentBlock[] = choice.text.trim() === "" ? [] : [{ text: choice.text }];
-  for (const call of choice.toolCalls) content.push({ toolUse: { toolUseId: call.id, name: call.name, input: call.input as never } });
-  const fallback: StopReason = choice.toolCalls.length > 0 ? "tool_use" : "end_turn";
-  return { content, stopReason: mapStopReason(CHAT_STOP_REASONS, choice.finishReason, fallback), usage: chatUsage(body.usage) };
-}
-
-function createJambaStreamDecoder(writer: ConverseStreamWriter): NativeStreamDecoder {
-  const stream = new ChatCompletionStream(writer);
-  return {
-    push: (chunk) => stream.push(chunk),
-    end: () => writer.stop(mapStopReason(CHAT_STOP_REASONS, stream.finish, writer.toolUseCount > 0 ? "tool_use" : "end_turn")),
-  };
 }
 
 /**
@@ -71,6 +50,6 @@ export const ai21JambaAdapter: ModelFamilyAdapter = {
   },
   matches: (id) => /^ai21\.jamba/.test(id),
   buildRequest: (request) => buildJambaRequest(request),
-  parseResponse: (body) => parseJambaResponse(body),
-  createStreamDecoder: (writer) => createJambaStreamDecoder(writer),
+  parseResponse: (body) => parseChatCompletion(FAMILY, body),
+  createStreamDecoder: (writer) => createChatCompletionDecoder(writer),
 };

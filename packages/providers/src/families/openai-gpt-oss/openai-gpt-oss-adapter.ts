@@ -1,13 +1,11 @@
-import type { ContentBlock, StopReason } from "@aws-sdk/client-bedrock-runtime";
+import type { ContentBlock } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelRequest } from "@sluice/core";
-import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } from "../../adapter.js";
-import { NativeResponseError } from "../../errors/native-response-error.js";
+import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder } from "../../adapter.js";
 import { NO_FEATURES } from "../../features/family-features.js";
 import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
 import { additionalFields, inferenceSettings } from "../../shared/converse-content.js";
-import { CHAT_STOP_REASONS, ChatCompletionStream, chatMessages, chatTools, chatUsage, readChatChoice } from "../../shared/chat-completions.js";
+import { chatMessages, chatTools, createChatCompletionDecoder, parseChatCompletion } from "../../shared/chat-completions.js";
 import { compact } from "../../shared/native-values.js";
-import { mapStopReason } from "../../shared/stop-reason.js";
 import { TaggedTextSplitter } from "../../shared/tagged-text-splitter.js";
 
 const FAMILY = "openai-gpt-oss";
@@ -46,15 +44,6 @@ export function gptOssContent(content: string, reasoningField?: string): Content
   return blocks;
 }
 
-function parseGptOssResponse(body: NativeBody): NativeTurn {
-  const choice = readChatChoice(body);
-  if (!choice) throw new NativeResponseError(FAMILY, "the body has no choices[0]", body);
-  const content = gptOssContent(choice.text, choice.reasoning);
-  for (const call of choice.toolCalls) content.push({ toolUse: { toolUseId: call.id, name: call.name, input: call.input as never } });
-  const fallback: StopReason = choice.toolCalls.length > 0 ? "tool_use" : "end_turn";
-  return { content, stopReason: mapStopReason(CHAT_STOP_REASONS, choice.finishReason, fallback), usage: chatUsage(body.usage) };
-}
-
 function createGptOssStreamDecoder(writer: ConverseStreamWriter): NativeStreamDecoder {
   const splitter = new TaggedTextSplitter(OPEN, CLOSE, "text");
   const write = (segments: ReturnType<TaggedTextSplitter["push"]>) => {
@@ -63,14 +52,7 @@ function createGptOssStreamDecoder(writer: ConverseStreamWriter): NativeStreamDe
       else writer.text(segment.text);
     }
   };
-  const stream = new ChatCompletionStream(writer, (text) => write(splitter.push(text)));
-  return {
-    push: (chunk) => stream.push(chunk),
-    end(): void {
-      write(splitter.end());
-      writer.stop(mapStopReason(CHAT_STOP_REASONS, stream.finish, writer.toolUseCount > 0 ? "tool_use" : "end_turn"));
-    },
-  };
+  return createChatCompletionDecoder(writer, { push: (text) => write(splitter.push(text)), end: () => write(splitter.end()) });
 }
 
 /**
@@ -99,6 +81,6 @@ export const openaiGptOssAdapter: ModelFamilyAdapter = {
   },
   matches: (id) => /^openai\.gpt-oss/.test(id),
   buildRequest: (request) => buildGptOssRequest(request),
-  parseResponse: (body) => parseGptOssResponse(body),
+  parseResponse: (body) => parseChatCompletion(FAMILY, body, (choice) => gptOssContent(choice.text, choice.reasoning)),
   createStreamDecoder: (writer) => createGptOssStreamDecoder(writer),
 };
