@@ -32,8 +32,13 @@ function translate(error: unknown, signal: AbortSignal | undefined, inStream: bo
   return BedrockError.fromSdkError(error, inStream);
 }
 
-function sendOptions(signal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
-  return signal ? { abortSignal: signal } : {};
+/** Sends one request with the caller's signal; a failure comes out as `translate` makes it. */
+async function sendRequest<Output>(signal: AbortSignal | undefined, send: (options: { abortSignal?: AbortSignal }) => Promise<Output>): Promise<Output> {
+  try {
+    return await send(signal ? { abortSignal: signal } : {});
+  } catch (error) {
+    throw translate(error, signal, false);
+  }
 }
 
 /**
@@ -73,12 +78,7 @@ export class InvokeModelModel implements Model {
     const captured: { headers: Headers } = { headers: {} };
     captureHeaders(command, captured);
     const started = Date.now();
-    let output;
-    try {
-      output = await this.client.send(command, sendOptions(options.signal));
-    } catch (error) {
-      throw translate(error, options.signal, false);
-    }
+    const output = await sendRequest(options.signal, (sendOptions) => this.client.send(command, sendOptions));
     const raw = parseNativeJson(output.body, (message, text) => new NativeResponseError(adapter.family, message, text));
     const { body, annotations } = splitBedrockKeys(raw);
     const turn = adapter.parseResponse(body, context);
@@ -97,12 +97,7 @@ export class InvokeModelModel implements Model {
     const { adapter, context } = this.prepare(request, true);
     const command = new InvokeModelWithResponseStreamCommand(invokeCommandInput(request, adapter.buildRequest(request, context)));
     const started = Date.now();
-    let output;
-    try {
-      output = await this.client.send(command, sendOptions(options.signal));
-    } catch (error) {
-      throw translate(error, options.signal, false);
-    }
+    const output = await sendRequest(options.signal, (sendOptions) => this.client.send(command, sendOptions));
     const stream = output.body;
     const signal = options.signal;
     return (async function* invokeModelStreamEvents() {
