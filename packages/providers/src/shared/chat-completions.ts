@@ -4,7 +4,7 @@ import type { NativeBody, NativeStreamDecoder, NativeTurn } from "../adapter.js"
 import type { ConverseStreamWriter } from "./converse-stream-writer.js";
 import { parseToolInput } from "@sluice/core";
 import { NativeResponseError } from "../errors/native-response-error.js";
-import { blocksText, newToolUseId, offeredTools, systemText, toBase64, toolInputSchema, toolResultText } from "./converse-content.js";
+import { blocksText, newToolUseId, offeredTools, systemText, textBlocks, toBase64, toolInputSchema, toolResultText } from "./converse-content.js";
 import { asArray, asNumber, asRecord, asString, compact } from "./native-values.js";
 import { mapStopReason } from "./stop-reason.js";
 
@@ -220,17 +220,13 @@ export class ChatCompletionStream {
  * @example
  * parseChatCompletion("mistral-chat", { choices: [{ message: { content: "Hi" }, stop_reason: "stop" }] }).stopReason; // "end_turn"
  */
-export function parseChatCompletion(family: string, body: NativeBody, textContent: (choice: ChatChoice) => ContentBlock[] = plainText): NativeTurn {
+export function parseChatCompletion(family: string, body: NativeBody, textContent: (choice: ChatChoice) => ContentBlock[] = (choice) => textBlocks(choice.text)): NativeTurn {
   const choice = readChatChoice(body);
   if (!choice) throw new NativeResponseError(family, "the body has no choices[0]", body);
   const content = textContent(choice);
   for (const call of choice.toolCalls) content.push({ toolUse: { toolUseId: call.id, name: call.name, input: call.input as never } });
   const fallback: StopReason = choice.toolCalls.length > 0 ? "tool_use" : "end_turn";
   return { content, stopReason: mapStopReason(CHAT_STOP_REASONS, choice.finishReason, fallback), usage: chatUsage(body.usage) };
-}
-
-function plainText(choice: ChatChoice): ContentBlock[] {
-  return choice.text.trim() === "" ? [] : [{ text: choice.text }];
 }
 
 /** Where a chat-completion decoder sends streamed content text, for families that inline reasoning in it. */

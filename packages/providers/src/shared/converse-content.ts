@@ -47,6 +47,17 @@ export function blocksText(blocks: readonly ContentBlock[] | undefined): string 
 }
 
 /**
+ * A model's answer text as content: one text block, or none when the text is blank.
+ *
+ * @example
+ * textBlocks("Hi"); // [{ text: "Hi" }]
+ * textBlocks("\n "); // []
+ */
+export function textBlocks(text: string): ContentBlock[] {
+  return text.trim() === "" ? [] : [{ text }];
+}
+
+/**
  * The system prompt as one string (text blocks joined by blank lines; cache points dropped).
  *
  * @example

@@ -1,7 +1,7 @@
 import type { ContentBlock, ToolUseBlock } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelRequest } from "@sluice/core";
 import type { ConverseStreamWriter } from "./converse-stream-writer.js";
-import { newToolUseId, offeredTools, toolInputSchema } from "./converse-content.js";
+import { newToolUseId, offeredTools, textBlocks, toolInputSchema } from "./converse-content.js";
 
 /**
  * The instructions that teach a prompt-format model (Llama 3.1+) the tools it may call and how
@@ -109,7 +109,7 @@ export function splitToolCalls(output: string): { text: string; toolUses: ToolUs
  */
 export function promptReplyContent(output: string, toolsOffered: boolean): ContentBlock[] {
   const { text, toolUses } = toolsOffered ? splitToolCalls(output) : { text: output, toolUses: [] };
-  const content: ContentBlock[] = text.trim() === "" ? [] : [{ text }];
+  const content = textBlocks(text);
   for (const toolUse of toolUses) content.push({ toolUse });
   return content;
 }

@@ -3,7 +3,7 @@ import type { ModelRequest } from "@sluice/core";
 import type { ModelFamilyAdapter, NativeBody, NativeTurn } from "../../adapter.js";
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
-import { additionalFields, inferenceSettings } from "../../shared/converse-content.js";
+import { additionalFields, inferenceSettings, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asRecord, asString, compact } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 import { transcriptPrompt } from "../../shared/transcript-prompt.js";
@@ -28,7 +28,7 @@ function parseJurassicResponse(body: NativeBody): NativeTurn {
   if (!completion) throw new NativeResponseError(FAMILY, "the body has no completions[0]", body);
   const text = asString(asRecord(completion.data)?.text) ?? "";
   const reason = asRecord(completion.finishReason)?.reason;
-  return { content: text.trim() === "" ? [] : [{ text }], stopReason: mapStopReason(JURASSIC_STOP_REASONS, reason, "end_turn") };
+  return { content: textBlocks(text), stopReason: mapStopReason(JURASSIC_STOP_REASONS, reason, "end_turn") };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } 
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
 import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
-import { additionalFields, blocksText, inferenceSettings } from "../../shared/converse-content.js";
+import { additionalFields, blocksText, inferenceSettings, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString, compact } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 
@@ -60,7 +60,7 @@ function parseTitanResponse(body: NativeBody): NativeTurn {
   if (input !== undefined) usage.inputTokens = input;
   if (output !== undefined) usage.outputTokens = output;
   return {
-    content: text.trim() === "" ? [] : [{ text }],
+    content: textBlocks(text),
     stopReason: mapStopReason(TITAN_STOP_REASONS, result.completionReason, "end_turn"),
     usage,
   };

@@ -4,7 +4,7 @@ import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } 
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
 import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
-import { additionalFields, blocksText, inferenceSettings, systemText } from "../../shared/converse-content.js";
+import { additionalFields, blocksText, inferenceSettings, systemText, textBlocks } from "../../shared/converse-content.js";
 import { asString, compact } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 import { CLAUDE_DEFAULT_MAX_TOKENS } from "./anthropic-claude-request.js";
@@ -47,7 +47,7 @@ function stopReason(body: NativeBody): StopReason {
 function parseClaudeTextResponse(body: NativeBody): NativeTurn {
   const completion = asString(body.completion);
   if (completion === undefined) throw new NativeResponseError(FAMILY, "the body has no completion string", body);
-  return { content: completion.trim() === "" ? [] : [{ text: completion }], stopReason: stopReason(body) };
+  return { content: textBlocks(completion), stopReason: stopReason(body) };
 }
 
 function createClaudeTextStreamDecoder(writer: ConverseStreamWriter): NativeStreamDecoder {

@@ -3,7 +3,7 @@ import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } 
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
 import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
-import { newToolUseId } from "../../shared/converse-content.js";
+import { newToolUseId, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 import { COHERE_COMMAND_R_FAMILY, COHERE_COMMAND_R_NAME, buildCommandRRequest } from "./cohere-command-r-request.js";
@@ -42,7 +42,7 @@ function usageOf(meta: unknown): NativeTurn["usage"] {
 function parseCommandRResponse(body: NativeBody): NativeTurn {
   const text = asString(body.text);
   if (text === undefined && body.tool_calls === undefined) throw new NativeResponseError(COHERE_COMMAND_R_FAMILY, "the body has neither text nor tool_calls", body);
-  const content: ContentBlock[] = (text ?? "").trim() === "" ? [] : [{ text: text as string }];
+  const content = textBlocks(text ?? "");
   const calls = toolUses(body.tool_calls);
   content.push(...calls);
   const fallback: StopReason = calls.length > 0 ? "tool_use" : "end_turn";

@@ -2,7 +2,7 @@ import type { ModelRequest } from "@sluice/core";
 import type { ModelFamilyAdapter, NativeBody, NativeTurn } from "../../adapter.js";
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
-import { additionalFields, inferenceSettings } from "../../shared/converse-content.js";
+import { additionalFields, inferenceSettings, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asRecord, asString, compact } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 import { transcriptPrompt } from "../../shared/transcript-prompt.js";
@@ -26,7 +26,7 @@ function parseCommandTextResponse(body: NativeBody): NativeTurn {
   const generation = asRecord(asArray(body.generations)?.[0]);
   if (!generation) throw new NativeResponseError(FAMILY, "the body has no generations[0]", body);
   const text = asString(generation.text) ?? "";
-  return { content: text.trim() === "" ? [] : [{ text }], stopReason: mapStopReason(COHERE_STOP_REASONS, generation.finish_reason, "end_turn") };
+  return { content: textBlocks(text), stopReason: mapStopReason(COHERE_STOP_REASONS, generation.finish_reason, "end_turn") };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } 
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
 import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
-import { additionalFields, blocksText, inferenceSettings, systemText } from "../../shared/converse-content.js";
+import { additionalFields, blocksText, inferenceSettings, systemText, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asRecord, asString, compact } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 
@@ -52,7 +52,7 @@ function parseMistralResponse(body: NativeBody): NativeTurn {
   const output = firstOutput(body);
   if (!output) throw new NativeResponseError(FAMILY, "the body has no outputs[0]", body);
   const text = asString(output.text) ?? "";
-  return { content: text.trim() === "" ? [] : [{ text }], stopReason: mapStopReason(MISTRAL_STOP_REASONS, output.stop_reason, "end_turn") };
+  return { content: textBlocks(text), stopReason: mapStopReason(MISTRAL_STOP_REASONS, output.stop_reason, "end_turn") };
 }
 
 function createMistralStreamDecoder(writer: ConverseStreamWriter): NativeStreamDecoder {
