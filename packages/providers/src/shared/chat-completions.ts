@@ -7,6 +7,7 @@ import { NativeResponseError } from "../errors/native-response-error.js";
 import { blocksText, newToolUseId, offeredTools, systemText, textBlocks, toBase64, toolInputSchema, toolResultText } from "./converse-content.js";
 import { asArray, asNumber, asRecord, asString, compact } from "./native-values.js";
 import { mapStopReason } from "./stop-reason.js";
+import { knownUsage } from "./token-usage.js";
 
 /** How a family's dialect of the OpenAI-style chat format differs. */
 export interface ChatDialect {
@@ -148,12 +149,7 @@ export function readChatChoice(body: NativeBody): ChatChoice | undefined {
 export function chatUsage(usage: unknown): NativeTurn["usage"] {
   const record = asRecord(usage);
   if (!record) return undefined;
-  const result: NonNullable<NativeTurn["usage"]> = {};
-  const input = asNumber(record.prompt_tokens);
-  const output = asNumber(record.completion_tokens);
-  if (input !== undefined) result.inputTokens = input;
-  if (output !== undefined) result.outputTokens = output;
-  return result;
+  return knownUsage({ inputTokens: asNumber(record.prompt_tokens), outputTokens: asNumber(record.completion_tokens) });
 }
 
 /**

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { completeUsage, mergeUsage, usageFromHeaders, usageFromInvocationMetrics } from "./token-usage.js";
+import { completeUsage, knownUsage, mergeUsage, usageFromHeaders, usageFromInvocationMetrics } from "./token-usage.js";
 
 describe("token usage", () => {
+  it("keeps only the counts that are known, the missing ones left out", () => {
+    expect(knownUsage({ inputTokens: 5, outputTokens: undefined, cacheReadInputTokens: 0 })).toStrictEqual({ inputTokens: 5, cacheReadInputTokens: 0 });
+    expect(knownUsage({})).toStrictEqual({});
+  });
+
   it("reads the token and latency headers in any case", () => {
     expect(
       usageFromHeaders({

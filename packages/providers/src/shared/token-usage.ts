@@ -1,4 +1,19 @@
 import type { TokenUsage } from "@aws-sdk/client-bedrock-runtime";
+import { compact } from "./native-values.js";
+
+/** Token counts as read from a native body or header: any of them may be missing. */
+export type TokenCounts = Partial<Pick<TokenUsage, "inputTokens" | "outputTokens" | "cacheReadInputTokens" | "cacheWriteInputTokens">>;
+
+/**
+ * The counts that are known, the missing ones left out (so that they never hide a count from
+ * another source when usage is merged).
+ *
+ * @example
+ * knownUsage({ inputTokens: 5, outputTokens: undefined }); // { inputTokens: 5 }
+ */
+export function knownUsage(counts: TokenCounts): Partial<TokenUsage> {
+  return compact(counts);
+}
 
 /**
  * A complete Converse `TokenUsage` from whatever counts are known. `totalTokens` is input +
@@ -45,15 +60,12 @@ export interface HeaderMetrics {
 export function usageFromHeaders(headers: Readonly<Record<string, string | undefined>>): HeaderMetrics {
   const lower: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers)) lower[name.toLowerCase()] = value;
-  const usage: Partial<TokenUsage> = {};
-  const input = headerNumber(lower, "x-amzn-bedrock-input-token-count");
-  const output = headerNumber(lower, "x-amzn-bedrock-output-token-count");
-  const cacheRead = headerNumber(lower, "x-amzn-bedrock-cache-read-input-token-count");
-  const cacheWrite = headerNumber(lower, "x-amzn-bedrock-cache-write-input-token-count");
-  if (input !== undefined) usage.inputTokens = input;
-  if (output !== undefined) usage.outputTokens = output;
-  if (cacheRead !== undefined) usage.cacheReadInputTokens = cacheRead;
-  if (cacheWrite !== undefined) usage.cacheWriteInputTokens = cacheWrite;
+  const usage = knownUsage({
+    inputTokens: headerNumber(lower, "x-amzn-bedrock-input-token-count"),
+    outputTokens: headerNumber(lower, "x-amzn-bedrock-output-token-count"),
+    cacheReadInputTokens: headerNumber(lower, "x-amzn-bedrock-cache-read-input-token-count"),
+    cacheWriteInputTokens: headerNumber(lower, "x-amzn-bedrock-cache-write-input-token-count"),
+  });
   return { usage, latencyMs: headerNumber(lower, "x-amzn-bedrock-invocation-latency") };
 }
 
@@ -69,15 +81,12 @@ export function usageFromInvocationMetrics(metrics: unknown): HeaderMetrics | un
   if (typeof metrics !== "object" || metrics === null) return undefined;
   const record = metrics as Record<string, unknown>;
   const number = (key: string): number | undefined => (typeof record[key] === "number" ? (record[key] as number) : undefined);
-  const usage: Partial<TokenUsage> = {};
-  const input = number("inputTokenCount");
-  const output = number("outputTokenCount");
-  const cacheRead = number("cacheReadInputTokenCount");
-  const cacheWrite = number("cacheWriteInputTokenCount");
-  if (input !== undefined) usage.inputTokens = input;
-  if (output !== undefined) usage.outputTokens = output;
-  if (cacheRead !== undefined) usage.cacheReadInputTokens = cacheRead;
-  if (cacheWrite !== undefined) usage.cacheWriteInputTokens = cacheWrite;
+  const usage = knownUsage({
+    inputTokens: number("inputTokenCount"),
+    outputTokens: number("outputTokenCount"),
+    cacheReadInputTokens: number("cacheReadInputTokenCount"),
+    cacheWriteInputTokens: number("cacheWriteInputTokenCount"),
+  });
   return { usage, latencyMs: number("invocationLatency") };
 }
 

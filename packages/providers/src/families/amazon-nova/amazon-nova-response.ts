@@ -3,6 +3,7 @@ import type { NativeBody, NativeTurn } from "../../adapter.js";
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { fromBase64 } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString } from "../../shared/native-values.js";
+import { knownUsage } from "../../shared/token-usage.js";
 import { AMAZON_NOVA_FAMILY } from "./amazon-nova-request.js";
 
 const STOP_REASONS = new Set<string>([
@@ -36,16 +37,12 @@ export function novaStopReason(value: unknown, fallback: StopReason): StopReason
 export function novaUsage(usage: unknown): NativeTurn["usage"] {
   const record = asRecord(usage);
   if (!record) return undefined;
-  const result: NonNullable<NativeTurn["usage"]> = {};
-  const input = asNumber(record.inputTokens);
-  const output = asNumber(record.outputTokens);
-  const cacheRead = asNumber(record.cacheReadInputTokens) ?? asNumber(record.cacheReadInputTokenCount);
-  const cacheWrite = asNumber(record.cacheWriteInputTokens) ?? asNumber(record.cacheWriteInputTokenCount);
-  if (input !== undefined) result.inputTokens = input;
-  if (output !== undefined) result.outputTokens = output;
-  if (cacheRead !== undefined) result.cacheReadInputTokens = cacheRead;
-  if (cacheWrite !== undefined) result.cacheWriteInputTokens = cacheWrite;
-  return result;
+  return knownUsage({
+    inputTokens: asNumber(record.inputTokens),
+    outputTokens: asNumber(record.outputTokens),
+    cacheReadInputTokens: asNumber(record.cacheReadInputTokens) ?? asNumber(record.cacheReadInputTokenCount),
+    cacheWriteInputTokens: asNumber(record.cacheWriteInputTokens) ?? asNumber(record.cacheWriteInputTokenCount),
+  });
 }
 
 function contentBlock(block: unknown): ContentBlock | undefined {

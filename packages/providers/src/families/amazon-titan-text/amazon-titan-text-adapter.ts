@@ -7,6 +7,7 @@ import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.j
 import { additionalFields, blocksText, inferenceSettings, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString, compact } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
+import { knownUsage } from "../../shared/token-usage.js";
 
 const FAMILY = "amazon-titan-text";
 
@@ -54,15 +55,10 @@ function parseTitanResponse(body: NativeBody): NativeTurn {
   const result = asRecord(asArray(body.results)?.[0]);
   if (!result) throw new NativeResponseError(FAMILY, "the body has no results[0]", body);
   const text = asString(result.outputText) ?? "";
-  const usage: NonNullable<NativeTurn["usage"]> = {};
-  const input = asNumber(body.inputTextTokenCount);
-  const output = asNumber(result.tokenCount);
-  if (input !== undefined) usage.inputTokens = input;
-  if (output !== undefined) usage.outputTokens = output;
   return {
     content: textBlocks(text),
     stopReason: mapStopReason(TITAN_STOP_REASONS, result.completionReason, "end_turn"),
-    usage,
+    usage: knownUsage({ inputTokens: asNumber(body.inputTextTokenCount), outputTokens: asNumber(result.tokenCount) }),
   };
 }
 
@@ -70,10 +66,7 @@ function createTitanStreamDecoder(writer: ConverseStreamWriter): NativeStreamDec
   return {
     push(chunk: NativeBody): void {
       writer.text(asString(chunk.outputText) ?? "");
-      const input = asNumber(chunk.inputTextTokenCount);
-      const output = asNumber(chunk.totalOutputTextTokenCount);
-      if (input !== undefined) writer.usage({ inputTokens: input });
-      if (output !== undefined) writer.usage({ outputTokens: output });
+      writer.usage(knownUsage({ inputTokens: asNumber(chunk.inputTextTokenCount), outputTokens: asNumber(chunk.totalOutputTextTokenCount) }));
       if (typeof chunk.completionReason === "string") writer.stop(mapStopReason(TITAN_STOP_REASONS, chunk.completionReason, "end_turn"));
     },
     end(): void {},

@@ -4,6 +4,7 @@ import { NativeResponseError } from "../../errors/native-response-error.js";
 import { fromBase64 } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
+import { knownUsage } from "../../shared/token-usage.js";
 import { ANTHROPIC_CLAUDE_FAMILY } from "./anthropic-claude-request.js";
 
 /** Claude's `stop_reason` values and their Converse equivalents. */
@@ -26,16 +27,12 @@ export const CLAUDE_STOP_REASONS: Readonly<Record<string, StopReason>> = {
 export function claudeUsage(usage: unknown): NativeTurn["usage"] {
   const record = asRecord(usage);
   if (!record) return undefined;
-  const result: NonNullable<NativeTurn["usage"]> = {};
-  const input = asNumber(record.input_tokens);
-  const output = asNumber(record.output_tokens);
-  const cacheRead = asNumber(record.cache_read_input_tokens);
-  const cacheWrite = asNumber(record.cache_creation_input_tokens);
-  if (input !== undefined) result.inputTokens = input;
-  if (output !== undefined) result.outputTokens = output;
-  if (cacheRead !== undefined) result.cacheReadInputTokens = cacheRead;
-  if (cacheWrite !== undefined) result.cacheWriteInputTokens = cacheWrite;
-  return result;
+  return knownUsage({
+    inputTokens: asNumber(record.input_tokens),
+    outputTokens: asNumber(record.output_tokens),
+    cacheReadInputTokens: asNumber(record.cache_read_input_tokens),
+    cacheWriteInputTokens: asNumber(record.cache_creation_input_tokens),
+  });
 }
 
 function contentBlock(block: unknown, body: NativeBody): ContentBlock | undefined {

@@ -6,6 +6,7 @@ import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.j
 import { newToolUseId, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
+import { knownUsage } from "../../shared/token-usage.js";
 import { COHERE_COMMAND_R_FAMILY, COHERE_COMMAND_R_NAME, buildCommandRRequest } from "./cohere-command-r-request.js";
 
 /** Cohere's `finish_reason` values and their Converse equivalents. */
@@ -31,12 +32,7 @@ function toolUses(calls: unknown): ContentBlock[] {
 function usageOf(meta: unknown): NativeTurn["usage"] {
   const tokens = asRecord(asRecord(meta)?.billed_units) ?? asRecord(asRecord(meta)?.tokens);
   if (!tokens) return undefined;
-  const usage: NonNullable<NativeTurn["usage"]> = {};
-  const input = asNumber(tokens.input_tokens);
-  const output = asNumber(tokens.output_tokens);
-  if (input !== undefined) usage.inputTokens = input;
-  if (output !== undefined) usage.outputTokens = output;
-  return usage;
+  return knownUsage({ inputTokens: asNumber(tokens.input_tokens), outputTokens: asNumber(tokens.output_tokens) });
 }
 
 function parseCommandRResponse(body: NativeBody): NativeTurn {

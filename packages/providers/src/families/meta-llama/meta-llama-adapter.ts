@@ -8,6 +8,7 @@ import { additionalFields, inferenceSettings, offeredTools } from "../../shared/
 import { asNumber, asString, compact } from "../../shared/native-values.js";
 import { PromptToolCallFilter, promptReplyContent } from "../../shared/prompt-tool-calls.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
+import { knownUsage } from "../../shared/token-usage.js";
 import { llamaPrompt, llamaTemplate } from "./meta-llama-prompt.js";
 
 const FAMILY = "meta-llama";
@@ -27,12 +28,7 @@ function buildLlamaRequest(request: ModelRequest, context: AdapterContext): Nati
 }
 
 function usageOf(chunk: NativeBody): NativeTurn["usage"] {
-  const usage: NonNullable<NativeTurn["usage"]> = {};
-  const input = asNumber(chunk.prompt_token_count);
-  const output = asNumber(chunk.generation_token_count);
-  if (input !== undefined) usage.inputTokens = input;
-  if (output !== undefined) usage.outputTokens = output;
-  return usage;
+  return knownUsage({ inputTokens: asNumber(chunk.prompt_token_count), outputTokens: asNumber(chunk.generation_token_count) });
 }
 
 function parseLlamaResponse(body: NativeBody, context: AdapterContext): NativeTurn {
