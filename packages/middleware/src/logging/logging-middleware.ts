@@ -1,11 +1,10 @@
 import {
   ConfigurationError,
-  ModelResult,
   Tokens,
   consoleLogger,
   silentLogger,
-  type ConverseStreamOutput,
   type Logger,
+  type ModelResult,
   type MiddlewareObject,
   type ModelCall,
   type ModelNext,
@@ -15,6 +14,7 @@ import {
   type ToolNext,
 } from "@sluice/core";
 import { checkOptions, choiceOption, stringListOption } from "../shared/options.js";
+import { watchModelCall } from "../shared/watch-model-call.js";
 import { redactContent } from "./content-redaction.js";
 import { describeError } from "./describe-error.js";
 import { createRedactor, type RedactionOptions } from "./redactor.js";
@@ -87,46 +87,20 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
     const started = performance.now();
     const base = { event: "model-call", runId: call.runId, modelId: call.request.modelId, step: call.step, streaming: call.streaming };
     write(logger, "debug", { ...base, event: "model-call-start", messageCount: call.request.messages?.length ?? 0, ...(content !== "omit" && { request: requestContent(call, shown) }) }, "model call started");
-    const finished = (response: ModelResponse) =>
-      write(logger, "info", {
-        ...base,
-        latencyMs: elapsed(started),
-        stopReason: response.stopReason,
-        usage: response.usage,
-        ...(call.state.responseCacheHit && { cacheHit: true }),
-        ...(call.state.contextReduced && { contextReduced: call.state.contextReduced }),
-        ...(content !== "omit" && { request: requestContent(call, shown), response: shown(response.output?.message?.content ?? []) }),
-      }, "model call finished");
-    const failed = (error: unknown) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed");
-
-    let result: ModelResult;
-    try {
-      result = await next();
-      if (!call.streaming) {
-        finished(await result.response());
-        return result;
-      }
-    } catch (error) {
-      failed(error);
-      throw error;
-    }
-    const upstream = result;
-    return ModelResult.fromEvents(
-      (async function* logged(): AsyncGenerator<ConverseStreamOutput> {
-        let ended = false;
-        try {
-          for await (const event of upstream) yield event;
-          ended = true;
-          finished(await upstream.response());
-        } catch (error) {
-          ended = true;
-          failed(error);
-          throw error;
-        } finally {
-          if (!ended) write(logger, "warn", { ...base, latencyMs: elapsed(started), abandoned: true }, "model stream abandoned before its end");
-        }
-      })(),
-    );
+    return watchModelCall(call.streaming, next, {
+      finished: (response: ModelResponse) =>
+        write(logger, "info", {
+          ...base,
+          latencyMs: elapsed(started),
+          stopReason: response.stopReason,
+          usage: response.usage,
+          ...(call.state.responseCacheHit && { cacheHit: true }),
+          ...(call.state.contextReduced && { contextReduced: call.state.contextReduced }),
+          ...(content !== "omit" && { request: requestContent(call, shown), response: shown(response.output?.message?.content ?? []) }),
+        }, "model call finished"),
+      failed: (error) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed"),
+      abandoned: () => write(logger, "warn", { ...base, latencyMs: elapsed(started), abandoned: true }, "model stream abandoned before its end"),
+    });
   }
 
   async function logToolCall(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {

@@ -1,8 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from "@opentelemetry/api";
 import {
-  ModelResult,
-  type ConverseStreamOutput,
   type MiddlewareObject,
+  type ModelResult,
   type ModelCall,
   type ModelNext,
   type ModelResponse,
@@ -14,6 +13,7 @@ import {
   type RunNext,
 } from "@sluice/core";
 import { checkOptions } from "../shared/options.js";
+import { watchModelCall } from "../shared/watch-model-call.js";
 import { GenAiAttributes, modelRequestAttributes, modelResponseAttributes } from "./gen-ai-attributes.js";
 import { recordFailure } from "./record-failure.js";
 import { endRunSpan, startRunSpan } from "./trace-agent-run.js";
@@ -70,48 +70,22 @@ export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObjec
       span.end();
       return next();
     }
-    const finished = (response: ModelResponse) => {
-      span.setAttributes(modelResponseAttributes(response));
-      if (call.state.responseCacheHit) span.setAttribute("sluice.response_cache.hit", true);
-      if (call.state.contextReduced) span.setAttribute("sluice.context.reduced_messages", call.state.contextReduced.reducedMessageCount);
-      span.end();
-    };
-    const failed = (error: unknown) => {
-      recordFailure(span, error);
-      span.end();
-    };
-
-    let result: ModelResult;
-    try {
-      result = await context.with(trace.setSpan(context.active(), span), next);
-      if (!call.streaming) {
-        finished(await result.response());
-        return result;
-      }
-    } catch (error) {
-      failed(error);
-      throw error;
-    }
-    const upstream = result;
-    return ModelResult.fromEvents(
-      (async function* traced(): AsyncGenerator<ConverseStreamOutput> {
-        let ended = false;
-        try {
-          for await (const event of upstream) yield event;
-          ended = true;
-          finished(await upstream.response());
-        } catch (error) {
-          ended = true;
-          failed(error);
-          throw error;
-        } finally {
-          if (!ended) {
-            span.setAttribute("sluice.stream.abandoned", true);
-            span.end();
-          }
-        }
-      })(),
-    );
+    return watchModelCall(call.streaming, () => context.with(trace.setSpan(context.active(), span), next), {
+      finished(response: ModelResponse) {
+        span.setAttributes(modelResponseAttributes(response));
+        if (call.state.responseCacheHit) span.setAttribute("sluice.response_cache.hit", true);
+        if (call.state.contextReduced) span.setAttribute("sluice.context.reduced_messages", call.state.contextReduced.reducedMessageCount);
+        span.end();
+      },
+      failed(error: unknown) {
+        recordFailure(span, error);
+        span.end();
+      },
+      abandoned() {
+        span.setAttribute("sluice.stream.abandoned", true);
+        span.end();
+      },
+    });
   }
 
   async function traceToolCall(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
