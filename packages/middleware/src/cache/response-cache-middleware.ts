@@ -11,6 +11,7 @@ import {
   type ModelResponse,
 } from "@sluice/core";
 import { checkOptions, functionOption, integerOption, stringListOption } from "../shared/options.js";
+import { watchModelCall } from "../shared/watch-model-call.js";
 import { responseCacheKey } from "./cache-key.js";
 import type { CacheEntry, CacheStore } from "./cache-store.js";
 import { MemoryCacheStore } from "./memory-cache-store.js";
@@ -99,34 +100,14 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
       settle(entry);
     };
 
-    let result: ModelResult;
-    try {
-      result = await next();
-      if (!call.streaming) {
-        finish(await result.response());
-        return result;
-      }
-    } catch (error) {
-      finish(undefined);
-      throw error;
-    }
-    const upstream = result;
-    return ModelResult.fromEvents(
-      (async function* recording(): AsyncGenerator<ConverseStreamOutput> {
-        const events: ConverseStreamOutput[] = [];
-        let complete = false;
-        try {
-          for await (const event of upstream) {
-            events.push(event);
-            yield event;
-          }
-          complete = true;
-        } finally {
-          // Read to the end: store it. Failed or abandoned midway: nothing is stored or shared.
-          finish(complete ? await upstream.response() : undefined, events);
-        }
-      })(),
-    );
+    // A stream read to the end is stored with its events; failed or abandoned midway, nothing is stored or shared.
+    const events: ConverseStreamOutput[] = [];
+    return watchModelCall(call.streaming, next, {
+      event: (event) => events.push(event),
+      finished: (response) => finish(response, call.streaming ? events : undefined),
+      failed: () => finish(undefined),
+      abandoned: () => finish(undefined),
+    });
   }
 
   return { name: "response-cache", model: responseCache };
