@@ -26,7 +26,20 @@ export interface RecommendedMiddlewareOptions {
   timeout?: false | TimeoutOptions;
 }
 
-const order = ["tracing", "logging", "responseCache", "usage", "contextOverflow", "promptCaching", "retry", "timeout"] as const;
+type BuiltInName = keyof RecommendedMiddlewareOptions;
+
+/** Each built-in's factory, in the order docs/middleware.md recommends (first = outermost). */
+const factories: { [Name in BuiltInName]-?: (options: Exclude<RecommendedMiddlewareOptions[Name], boolean | undefined>) => Middleware } = {
+  tracing: tracingMiddleware,
+  logging: loggingMiddleware,
+  responseCache: responseCacheMiddleware,
+  usage: (options) => ("model" in options ? (options as UsageMiddleware) : usageMiddleware(options as UsageOptions)),
+  contextOverflow: contextOverflowMiddleware,
+  promptCaching: promptCachingMiddleware,
+  retry: retryMiddleware,
+  timeout: timeoutMiddleware,
+};
+const order = Object.keys(factories) as BuiltInName[];
 
 /**
  * The built-ins you ask for, in the order docs/middleware.md recommends (tracing, logging,
@@ -38,7 +51,7 @@ const order = ["tracing", "logging", "responseCache", "usage", "contextOverflow"
  * new Agent({ modelId, middleware: recommendedMiddleware({ tracing: true, retry: true, usage, timeout: { deadlineMs: 60_000 } }) });
  */
 export function recommendedMiddleware(options: RecommendedMiddlewareOptions): Middleware[] {
-  checkOptions("recommendedMiddleware", options, [...order]);
+  checkOptions("recommendedMiddleware", options, order);
   const chosen: Middleware[] = [];
   for (const name of order) {
     const setting = options[name];
@@ -46,29 +59,8 @@ export function recommendedMiddleware(options: RecommendedMiddlewareOptions): Mi
     if (setting !== true && (typeof setting !== "object" || setting === null)) {
       throw new ConfigurationError(`recommendedMiddleware: ${name} must be true, false or an options object.`);
     }
-    const given = setting === true ? {} : setting;
-    chosen.push(build(name, given));
+    // One factory per name: the cast only joins the name's options type to its factory's.
+    chosen.push(factories[name]((setting === true ? {} : setting) as never));
   }
   return chosen;
-}
-
-function build(name: (typeof order)[number], given: object): Middleware {
-  switch (name) {
-    case "tracing":
-      return tracingMiddleware(given as TracingOptions);
-    case "logging":
-      return loggingMiddleware(given as LoggingOptions);
-    case "responseCache":
-      return responseCacheMiddleware(given as ResponseCacheOptions);
-    case "usage":
-      return "model" in given ? (given as UsageMiddleware) : usageMiddleware(given as UsageOptions);
-    case "contextOverflow":
-      return contextOverflowMiddleware(given as ContextOverflowOptions);
-    case "promptCaching":
-      return promptCachingMiddleware(given as PromptCachingOptions);
-    case "retry":
-      return retryMiddleware(given as RetryOptions);
-    case "timeout":
-      return timeoutMiddleware(given as TimeoutOptions);
-  }
 }
