@@ -6,24 +6,9 @@
  * Run: pnpm bench:core   (or npx tsx --conditions=development bench/core-pipeline.ts)
  */
 import { fileURLToPath } from "node:url";
-import { Agent, type ModelMiddleware, type ModelResponse } from "@sluice/core";
-import { ScriptedModel } from "@sluice/core/testing";
+import { Agent, type ModelMiddleware } from "@sluice/core";
+import { benchModelId as modelId, ConstantModel } from "./constant-model.js";
 import { formatTable, median, microsecondsSince, percentile } from "./stats.js";
-
-const modelId = "anthropic.claude-3-5-haiku-20241022-v1:0";
-const answer: ModelResponse = {
-  output: { message: { role: "assistant", content: [{ text: "A short, constant answer." }] } },
-  stopReason: "end_turn",
-  usage: { inputTokens: 12, outputTokens: 6, totalTokens: 18 },
-  metrics: { latencyMs: 0 },
-};
-
-/** A model that answers instantly and keeps no request log (so memory does not grow with the run). */
-class ConstantModel extends ScriptedModel {
-  override async converse(): Promise<ModelResponse> {
-    return answer;
-  }
-}
 
 const noOp: ModelMiddleware = function noOp(_call, next) {
   return next();

@@ -7,16 +7,10 @@
  * Run: npx tsx --conditions=development packages/middleware/bench/middleware-overhead.ts
  */
 import { fileURLToPath } from "node:url";
-import {
-  Agent,
-  createModelPipeline,
-  type Logger,
-  type Middleware,
-  type ModelCall,
-  type ModelResponse,
-  type ModelMiddleware,
-} from "@sluice/core";
-import { ScriptedModel } from "@sluice/core/testing";
+import { Agent, createModelPipeline, type Logger, type Middleware, type ModelCall, type ModelMiddleware } from "@sluice/core";
+// The repository's benchmark helpers (bench/): the same constant model and statistics as the core pipeline benchmark.
+import { benchModelId as modelId, ConstantModel } from "../../../bench/constant-model.js";
+import { formatTable, median, microsecondsSince, percentile } from "../../../bench/stats.js";
 import {
   contextOverflowMiddleware,
   loggingMiddleware,
@@ -27,21 +21,6 @@ import {
   tracingMiddleware,
   usageMiddleware,
 } from "../src/index.js";
-
-const modelId = "anthropic.claude-3-5-haiku-20241022-v1:0";
-const answer: ModelResponse = {
-  output: { message: { role: "assistant", content: [{ text: "A short, constant answer." }] } },
-  stopReason: "end_turn",
-  usage: { inputTokens: 12, outputTokens: 6, totalTokens: 18 },
-  metrics: { latencyMs: 0 },
-};
-
-/** A model that answers instantly and keeps no request log. */
-class ConstantModel extends ScriptedModel {
-  override async converse(): Promise<ModelResponse> {
-    return answer;
-  }
-}
 
 /** A logger that drops records after they were built, so the cost of building them counts. */
 const droppingLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -165,27 +144,6 @@ export function formatMiddlewareOverhead(result: MiddlewareOverheadResult): stri
       ["response-cache hit, whole agent turn (median µs)", result.cacheHitAgentTurnMedianMicroseconds, ""],
     ],
   );
-}
-
-function median(values: readonly number[]): number {
-  return percentile(values, 50);
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
-
-function microsecondsSince(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1000;
-}
-
-function formatTable(headers: string[], rows: Array<Array<string | number>>): string {
-  const cells = [headers, ...rows.map((row) => row.map((cell) => (typeof cell === "number" ? cell.toFixed(cell >= 100 ? 0 : 1) : cell)))];
-  const widths = headers.map((_, column) => Math.max(...cells.map((row) => String(row[column] ?? "").length)));
-  const line = (row: Array<string | number>) => `| ${row.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join(" | ")} |`;
-  return [line(cells[0] ?? []), `| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`, ...cells.slice(1).map(line)].join("\n");
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
