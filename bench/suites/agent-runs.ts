@@ -4,11 +4,11 @@
  * process against the emulator process; rounds interleave the contenders (in a rotating order)
  * so drift in the machine hits all of them alike.
  */
-import { ClientProcess } from "../client/client-process-handle.js";
 import type { BatchResult } from "../client/batch-types.js";
 import type { ContenderDefinition } from "../contenders/index.js";
 import type { EmulatorProcess } from "../emulator/emulator-process.js";
 import { median, percentile, range, type Range } from "../stats.js";
+import { startClients } from "./start-clients.js";
 
 export interface AgentRunsOptions {
   /** Runs per contender, table and round. */
@@ -82,16 +82,7 @@ export async function runAgentRuns(
   log: (line: string) => void,
 ): Promise<AgentRunsResult> {
   const started = Date.now();
-  const clients: ClientProcess[] = [];
-  const skipped: Record<string, string> = {};
-  for (const contender of contenders) {
-    try {
-      clients.push(await ClientProcess.start(contender, emulator.url));
-    } catch (error) {
-      skipped[contender.key] = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
-      log(`  ${contender.key}: skipped (${skipped[contender.key]})`);
-    }
-  }
+  const { clients, skipped } = await startClients(contenders, emulator.url, log);
   try {
     for (const client of clients) {
       for (const cell of cellOrder) await client.weather(cell.streaming, options.warmupRuns, cell.sequential ? 1 : options.concurrency);

@@ -7,6 +7,7 @@
 import { ClientProcess } from "../client/client-process-handle.js";
 import type { ContenderDefinition } from "../contenders/index.js";
 import type { EmulatorProcess } from "../emulator/emulator-process.js";
+import { noteSkipped } from "./start-clients.js";
 
 export interface IdleMemoryOptions {
   agents: number;
@@ -60,8 +61,7 @@ export async function runIdleMemory(
         rssGrowthBytes: result.rssGrowthBytes,
       });
     } catch (error) {
-      skipped[contender.key] = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
-      log(`  ${contender.key}: skipped (${skipped[contender.key]})`);
+      noteSkipped(skipped, contender.key, error, log);
     } finally {
       await client?.close();
     }

@@ -3,12 +3,13 @@
  * carries the whole history (2,000 messages by the end). Contenders take turns in chunks, in a
  * rotating order, so they all see the same machine conditions at the same point of the conversation.
  */
-import { ClientProcess } from "../client/client-process-handle.js";
+import type { ClientProcess } from "../client/client-process-handle.js";
 import type { BatchResult } from "../client/batch-types.js";
 import type { ContenderDefinition } from "../contenders/index.js";
 import type { EmulatorProcess } from "../emulator/emulator-process.js";
 import { median, percentile } from "../stats.js";
 import { floorOf } from "./agent-runs.js";
+import { startClients } from "./start-clients.js";
 
 export interface LongConversationOptions {
   turns: number;
@@ -54,16 +55,7 @@ export async function runLongConversation(
   log: (line: string) => void,
 ): Promise<LongConversationResult> {
   const started = Date.now();
-  const clients: ClientProcess[] = [];
-  const skipped: Record<string, string> = {};
-  for (const contender of contenders) {
-    try {
-      clients.push(await ClientProcess.start(contender, emulator.url));
-    } catch (error) {
-      skipped[contender.key] = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
-      log(`  ${contender.key}: skipped (${skipped[contender.key]})`);
-    }
-  }
+  const { clients, skipped } = await startClients(contenders, emulator.url, log);
   try {
     const chunks = new Map<string, BatchResult[]>();
     const serverCpu = new Map<string, number>();
