@@ -1,17 +1,8 @@
-import { BedrockError, ConfigurationError, createModelPipeline, type ModelCall } from "@sluice/core";
+import { BedrockError, ConfigurationError, createModelPipeline } from "@sluice/core";
 import { ScriptedModel } from "@sluice/core/testing";
 import { describe, expect, it } from "vitest";
+import { testModelCall } from "../../tests/model-call-fixture.js";
 import { retryMiddleware, type RetryEvent } from "./retry-middleware.js";
-
-const call = (streaming: boolean): ModelCall => ({
-  request: { modelId: "amazon.nova-lite-v1:0", messages: [{ role: "user", content: [{ text: "hi" }] }] },
-  streaming,
-  signal: new AbortController().signal,
-  state: {},
-  step: 1,
-  container: undefined,
-  runId: "run-1",
-});
 
 describe("retryMiddleware", () => {
   it("waits the backoff between attempts and retries only the configured errors", async () => {
@@ -20,12 +11,12 @@ describe("retryMiddleware", () => {
     const retry = retryMiddleware({ baseDelayMs: 20, jitter: "none", onRetry: (event) => events.push(event) });
     const pipeline = createModelPipeline([retry.model!], model);
     const started = Date.now();
-    expect((await (await pipeline(call(false))).response()).output?.message?.content?.[0]?.text).toBe("ready");
+    expect((await (await pipeline(testModelCall(false))).response()).output?.message?.content?.[0]?.text).toBe("ready");
     expect(Date.now() - started).toBeGreaterThanOrEqual(18);
     expect(events).toEqual([expect.objectContaining({ attempt: 1, delayMs: 20, errorName: "ModelNotReadyException", modelId: "amazon.nova-lite-v1:0" })]);
 
     const narrow = createModelPipeline([retryMiddleware({ retryOn: ["ThrottlingException"], baseDelayMs: 1 }).model!], new ScriptedModel([new BedrockError("ModelNotReadyException", "warming up")]));
-    await expect(narrow(call(false))).rejects.toThrow(/ModelNotReadyException/);
+    await expect(narrow(testModelCall(false))).rejects.toThrow(/ModelNotReadyException/);
   });
 
   it("refuses invalid options with a message that says how to fix them", () => {

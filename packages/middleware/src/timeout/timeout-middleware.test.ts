@@ -1,18 +1,9 @@
-import { ConfigurationError, createModelPipeline, ModelResult, type ModelCall, type ModelMiddleware } from "@sluice/core";
+import { ConfigurationError, createModelPipeline, ModelResult, type ModelMiddleware } from "@sluice/core";
 import { ScriptedModel } from "@sluice/core/testing";
 import { describe, expect, it } from "vitest";
+import { testModelCall } from "../../tests/model-call-fixture.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { timeoutMiddleware } from "./timeout-middleware.js";
-
-const call = (streaming: boolean): ModelCall => ({
-  request: { modelId: "amazon.nova-lite-v1:0", messages: [{ role: "user", content: [{ text: "hi" }] }] },
-  streaming,
-  signal: new AbortController().signal,
-  state: {},
-  step: 1,
-  container: undefined,
-  runId: "run-1",
-});
 
 describe("timeoutMiddleware", () => {
   it("hands the inner layers a signal that aborts at the deadline, and fails with TimeoutError", async () => {
@@ -21,7 +12,7 @@ describe("timeoutMiddleware", () => {
       innerSignal = inner.signal;
       return new Promise<ModelResult>((_resolve, reject) => inner.signal.addEventListener("abort", () => reject(new Error("aborted below"))));
     };
-    const outer = call(false);
+    const outer = testModelCall(false);
     const pipeline = createModelPipeline([timeoutMiddleware({ deadlineMs: 30 }).model!, stuck], new ScriptedModel());
     const error = await pipeline(outer).catch((caught: unknown) => caught);
     expect(TimeoutError.isInstance(error) && error.kind).toBe("deadline");
@@ -36,7 +27,7 @@ describe("timeoutMiddleware", () => {
       return next();
     };
     const pipeline = createModelPipeline([timeoutMiddleware({ idleTimeoutMs: 10 }).model!, slow], new ScriptedModel(["done"]));
-    expect((await (await pipeline(call(false))).response()).output?.message?.content?.[0]?.text).toBe("done");
+    expect((await (await pipeline(testModelCall(false))).response()).output?.message?.content?.[0]?.text).toBe("done");
   });
 
   it("needs at least one limit", () => {

@@ -1,5 +1,6 @@
-import { ModelResult, type ModelCall, type ToolCall, type ToolCallOutcome } from "@sluice/core";
+import { ModelResult, type ToolCall, type ToolCallOutcome } from "@sluice/core";
 import { describe, expect, it } from "vitest";
+import { testModelCall } from "../../tests/model-call-fixture.js";
 import { tracingMiddleware } from "./tracing-middleware.js";
 
 describe("tracingMiddleware without an OpenTelemetry SDK", () => {
@@ -11,8 +12,7 @@ describe("tracingMiddleware without an OpenTelemetry SDK", () => {
       usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
       metrics: { latencyMs: 1 },
     });
-    const call = { request: { modelId: "m", messages: [] }, streaming: true, signal: new AbortController().signal, state: {}, step: 1, container: undefined } as unknown as ModelCall;
-    expect(await middleware.model?.(call, async () => result)).toBe(result);
+    expect(await middleware.model?.(testModelCall(true), async () => result)).toBe(result);
     const outcome: ToolCallOutcome = { type: "result", status: "success", content: [{ text: "ok" }] };
     expect(await middleware.tool?.({ name: "t", toolUseId: "1", step: 1 } as ToolCall, async () => outcome)).toBe(outcome);
   });
