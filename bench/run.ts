@@ -13,6 +13,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { contenders as allContenders, type ContenderDefinition } from "./contenders/index.js";
 import { formatCorePipeline, runCorePipelineBenchmark } from "./core-pipeline.js";
+import { formatMiddlewareOverhead, runMiddlewareOverheadBenchmark } from "./middleware-overhead.js";
 import { EmulatorProcess } from "./emulator/emulator-process.js";
 import type { BenchmarkResults } from "./report/results.js";
 import { checkTargets } from "./report/targets.js";
@@ -138,7 +139,10 @@ try {
   if (scenarios.has("d")) {
     console.log("(d) Core pipeline (in-process, scripted model)");
     results.corePipeline = await runCorePipelineBenchmark(quick ? 1 : 5);
-    console.log(`${formatCorePipeline(results.corePipeline)}\n    done at ${seconds()}\n`);
+    console.log(`${formatCorePipeline(results.corePipeline)}\n`);
+    console.log("(d) Built-in middleware (in-process, scripted model)");
+    results.middlewareOverhead = await runMiddlewareOverheadBenchmark(quick ? 1 : 3);
+    console.log(`${formatMiddlewareOverhead(results.middlewareOverhead)}\n    done at ${seconds()}\n`);
   }
   if (scenarios.has("e")) {
     console.log("(e) Emulator throughput");

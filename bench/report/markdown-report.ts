@@ -2,6 +2,7 @@
  * The figures section of docs/benchmarks.md, generated from a run's results. The prose around it
  * is written by hand; `replaceGeneratedSection` swaps only what lies between the markers.
  */
+import { formatMiddlewareOverhead } from "../middleware-overhead.js";
 import { cellOrder } from "../suites/agent-runs.js";
 import { formatNumber, formatRatioRange, formatTable } from "../stats.js";
 import type { BenchmarkResults } from "./results.js";
@@ -136,6 +137,16 @@ function corePipelineSection(results: BenchmarkResults): string {
   ].join("\n\n");
 }
 
+function middlewareSection(results: BenchmarkResults): string {
+  const overhead = results.middlewareOverhead;
+  if (overhead === undefined) return "";
+  return [
+    "### (d) The built-in middleware (scripted model, no HTTP)",
+    "All eight built-ins of `@sluice/middleware` against none, per agent turn, and a response-cache hit (`bench/middleware-overhead.ts`).",
+    formatMiddlewareOverhead(overhead),
+  ].join("\n\n");
+}
+
 function throughputSection(results: BenchmarkResults): string {
   const throughput = results.emulatorThroughput;
   if (throughput === undefined) return "";
@@ -166,6 +177,7 @@ export function renderResultsMarkdown(results: BenchmarkResults): string {
     results.longConversation === undefined ? "" : "![Time per turn, early and late in the long conversation](../bench/results/long-conversation.svg)",
     idleMemorySection(results),
     corePipelineSection(results),
+    middlewareSection(results),
     throughputSection(results),
   ].filter((section) => section.length > 0);
   return `${startMarker}\n\n${sections.join("\n\n")}\n\n${endMarker}`;

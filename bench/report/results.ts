@@ -1,4 +1,5 @@
 /** The shape of bench/results/latest.json. */
+import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
 import type { ThroughputResult } from "../suites/emulator-throughput.js";
@@ -37,5 +38,6 @@ export interface BenchmarkResults {
   longConversation?: LongConversationResult;
   idleMemory?: IdleMemoryResult;
   corePipeline?: CorePipelineResult;
+  middlewareOverhead?: MiddlewareOverheadResult;
   emulatorThroughput?: ThroughputResult;
 }

@@ -70,6 +70,19 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
     measured: pipeline === undefined ? "not run" : `${formatNumber(pipeline.fiveMiddlewareMedianMicroseconds)} µs`,
     met: pipeline === undefined ? undefined : pipeline.fiveMiddlewareMedianMicroseconds <= 20,
   });
+  checks.push({
+    scenario: "(d) pipeline, turn 1,000 vs turn 10",
+    target: "≤ 1.2×",
+    measured: pipeline === undefined ? "not run" : `${formatNumber(pipeline.turn1000ToTurn10Ratio)}×`,
+    met: pipeline === undefined ? undefined : pipeline.turn1000ToTurn10Ratio <= 1.2,
+  });
+  const overhead = results.middlewareOverhead;
+  checks.push({
+    scenario: "(d) response-cache hit",
+    target: "≤ 50 µs median",
+    measured: overhead === undefined ? "not run" : `${formatNumber(overhead.cacheHitMedianMicroseconds)} µs (streamed ${formatNumber(overhead.cacheHitStreamedMedianMicroseconds)} µs)`,
+    met: overhead === undefined ? undefined : Math.max(overhead.cacheHitMedianMicroseconds, overhead.cacheHitStreamedMedianMicroseconds) <= 50,
+  });
   const converse = results.emulatorThroughput?.rows.find((row) => row.operation === "Converse");
   checks.push({
     scenario: "(e) emulator throughput",

@@ -4,13 +4,13 @@
  * of a response-cache hit (through the model pipeline alone, non-streaming and streamed, and as
  * a whole agent turn).
  *
- * Run: npx tsx --conditions=development packages/middleware/bench/middleware-overhead.ts
+ * Run: npx tsx --conditions=development bench/middleware-overhead.ts
  */
 import { fileURLToPath } from "node:url";
 import { Agent, createModelPipeline, type Logger, type Middleware, type ModelCall, type ModelMiddleware } from "@sluice/core";
 // The repository's benchmark helpers (bench/): the same constant model and statistics as the core pipeline benchmark.
-import { benchModelId as modelId, ConstantModel } from "../../../bench/constant-model.js";
-import { formatTable, median, microsecondsSince, percentile } from "../../../bench/stats.js";
+import { benchModelId as modelId, ConstantModel } from "./constant-model.js";
+import { formatTable, median, microsecondsSince, percentile } from "./stats.js";
 import {
   contextOverflowMiddleware,
   loggingMiddleware,
@@ -20,7 +20,7 @@ import {
   timeoutMiddleware,
   tracingMiddleware,
   usageMiddleware,
-} from "../src/index.js";
+} from "@sluice/middleware";
 
 /** A logger that drops records after they were built, so the cost of building them counts. */
 const droppingLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
