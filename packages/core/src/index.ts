@@ -59,4 +59,5 @@ export type { AgentResult, AgentRunStatus, AgentStep, PendingInterrupt, ToolCall
 export type { AgentSnapshot, PausedRunSnapshot } from "./agent/agent-snapshot.js";
 export type * from "./agent/agent-events.js";
 export { createModelPipeline } from "./agent/model-pipeline.js";
+export { canAbort } from "./agent/never-aborted-signal.js";
 export { validateInferenceConfig, validateModelId, isPromptArn } from "./agent/validate-options.js";

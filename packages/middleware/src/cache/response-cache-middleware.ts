@@ -1,5 +1,6 @@
 import {
   AbortError,
+  canAbort,
   ConfigurationError,
   ModelResult,
   responseToEvents,
@@ -116,6 +117,7 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
 /** Waits for a shared call, unless this call is aborted first. */
 function waitFor(flight: Promise<CacheEntry | undefined>, signal: AbortSignal): Promise<CacheEntry | undefined> {
   if (signal.aborted) return Promise.reject(new AbortError("Aborted while waiting for an identical call to answer.", { cause: signal.reason }));
+  if (!canAbort(signal)) return flight;
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(new AbortError("Aborted while waiting for an identical call to answer.", { cause: signal.reason }));
     signal.addEventListener("abort", onAbort, { once: true });

@@ -1,4 +1,4 @@
-import { AbortError } from "@sluice/core";
+import { AbortError, canAbort } from "@sluice/core";
 
 /**
  * Waits `milliseconds`, or rejects with an `AbortError` as soon as `signal` aborts, so a
@@ -9,6 +9,7 @@ import { AbortError } from "@sluice/core";
  */
 export function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(new AbortError("Aborted while waiting to retry.", { cause: signal.reason }));
+  if (!canAbort(signal)) return new Promise((resolve) => setTimeout(resolve, milliseconds));
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);

@@ -1,5 +1,4 @@
-import type { ModelCall, ModelNext, ModelResult } from "@sluice/core";
-import type { ModelRequest } from "@sluice/core";
+import { canAbort, type ModelCall, type ModelNext, type ModelRequest, type ModelResult } from "@sluice/core";
 
 /**
  * Calls `next` so that every layer inside (and the model's HTTP request) sees `signal` instead
@@ -36,6 +35,6 @@ export function linkSignals(...signals: AbortSignal[]): { signal: AbortSignal; u
       return { signal: controller.signal, unlink: () => undefined };
     }
   }
-  for (const signal of signals) signal.addEventListener("abort", forward, { once: true });
+  for (const signal of signals) if (canAbort(signal)) signal.addEventListener("abort", forward, { once: true });
   return { signal: controller.signal, unlink };
 }
