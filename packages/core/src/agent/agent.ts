@@ -11,7 +11,8 @@ import { SluiceError } from "../errors/sluice-error.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import { splitMiddleware } from "../middleware/middleware.js";
 import type { AgentRun } from "../middleware/run-middleware.js";
-import type { Model } from "../model/model.js";
+import type { Clock } from "../logging/clock.js";
+import type { Logger } from "../logging/logger.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent, AgentEventMap } from "./agent-events.js";
 import type { AgentInput } from "./agent-input.js";
@@ -60,7 +61,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
   private current: Conversation;
   private paused: PausedTurn | undefined;
   private loaded: boolean;
-  private model: Model | undefined;
+  private wiring: AgentWiring | undefined;
 
   constructor(options: AgentOptions) {
     super();
@@ -151,11 +152,10 @@ export class Agent extends EventEmitter<AgentEventMap> {
       channel?.push(event);
       this.emit(event.type, event as never);
     };
-    const logger = this.container.resolve(Tokens.Logger);
-    const clock = this.container.resolve(Tokens.Clock);
+    const wiring = (this.wiring ??= this.wire());
+    const { logger, clock } = wiring;
     const started = clock.now();
     const logContext = { agent: this.options.name, modelId: this.modelId, streaming };
-    const middleware = this.middleware();
     const run: AgentRun = {
       runId: randomUUID(),
       modelId: this.modelId,
@@ -169,7 +169,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
     };
     const turn = async (): Promise<AgentResult> => {
       try {
-        const { result, paused } = await runTurn(this.settings(run, middleware, emit), start);
+        const { result, paused } = await runTurn(this.settings(wiring, run, emit), start);
         if (paused) {
           this.paused = paused;
         } else {
@@ -183,7 +183,7 @@ export class Agent extends EventEmitter<AgentEventMap> {
       }
     };
     try {
-      const result = await compose(middleware.run, turn, runWrapPoint)(run);
+      const result = await wiring.runPipeline(run, turn);
       logger.info(
         { ...logContext, runId: run.runId, status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
         "agent run finished",
@@ -199,38 +199,50 @@ export class Agent extends EventEmitter<AgentEventMap> {
     }
   }
 
-  private middleware(): ReturnType<typeof splitMiddleware> {
-    return splitMiddleware([
+  /**
+   * Everything fixed for the agent's life, built at its first run (so idle agents hold no model
+   * or pipelines): the model, the composed pipelines, the tool executor, logger and clock.
+   */
+  private wire(): AgentWiring {
+    const middleware = splitMiddleware([
       ...(this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : []),
       ...(this.options.middleware ?? []),
     ]);
-  }
-
-  private settings(run: AgentRun, middleware: ReturnType<typeof splitMiddleware>, emit: (event: AgentEvent) => void): TurnSettings {
-    if (!this.model) {
-      this.model = this.container.resolve(Tokens.Model);
-      if (process.env.AWS_BEARER_TOKEN_BEDROCK) {
-        // Several clients let this variable silently replace SigV4 credentials; say so once.
-        this.container.resolve(Tokens.Logger).info(
-          { agent: this.options.name, modelId: this.modelId, auth: "bearer" },
-          "AWS_BEARER_TOKEN_BEDROCK is set: the AWS SDK authenticates with this Bedrock API key instead of SigV4 credentials",
-        );
-      }
+    const model = this.container.resolve(Tokens.Model);
+    const logger = this.container.resolve(Tokens.Logger);
+    const clock = this.container.resolve(Tokens.Clock);
+    if (process.env.AWS_BEARER_TOKEN_BEDROCK) {
+      // Several clients let this variable silently replace SigV4 credentials; say so once.
+      logger.info(
+        { agent: this.options.name, modelId: this.modelId, auth: "bearer" },
+        "AWS_BEARER_TOKEN_BEDROCK is set: the AWS SDK authenticates with this Bedrock API key instead of SigV4 credentials",
+      );
     }
-    const concurrency = this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency);
+    const runLayers = compose(middleware.run, (run: RunCall) => run.turn(), runWrapPoint);
     return {
-      conversation: this.current,
+      logger,
+      clock,
+      runPipeline: (run, turn) => runLayers({ ...run, turn }),
       requestBase: requestBaseOf(this.options, this.modelId),
-      callModel: createModelPipeline(middleware.model, this.model),
+      callModel: createModelPipeline(middleware.model, model),
       tools: new ToolExecutor({
         registry: this.registry,
         middleware: middleware.tool,
-        concurrency,
+        concurrency: this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency),
         defaultTimeoutMs: this.options.toolTimeoutMs ?? defaultToolTimeoutMs,
         failuresAreFatal: this.options.toolErrors === "throw",
         container: this.container,
-        clock: this.container.resolve(Tokens.Clock),
+        clock,
       }),
+    };
+  }
+
+  private settings(wiring: AgentWiring, run: AgentRun, emit: (event: AgentEvent) => void): TurnSettings {
+    return {
+      conversation: this.current,
+      requestBase: wiring.requestBase,
+      callModel: wiring.callModel,
+      tools: wiring.tools,
       maxSteps: this.options.maxSteps ?? defaultMaxSteps,
       streaming: run.streaming,
       signal: run.signal,
@@ -280,7 +292,20 @@ export class Agent extends EventEmitter<AgentEventMap> {
 
 const deltaEvents = ["text-delta", "reasoning-delta", "tool-use-start", "tool-use-delta"] as const;
 
-const runWrapPoint: WrapPoint<AgentRun, [], AgentResult> = {
+/** What `wire()` builds once per agent. */
+interface AgentWiring {
+  logger: Logger;
+  clock: Clock;
+  runPipeline: (run: AgentRun, turn: () => Promise<AgentResult>) => Promise<AgentResult>;
+  requestBase: TurnSettings["requestBase"];
+  callModel: TurnSettings["callModel"];
+  tools: ToolExecutor;
+}
+
+/** A run as it passes through the run layers, carrying the turn the innermost layer runs. */
+type RunCall = AgentRun & { turn: () => Promise<AgentResult> };
+
+const runWrapPoint: WrapPoint<RunCall, [], AgentResult> = {
   kind: "run",
   rebind: (run) => run,
   isResult: (value): value is AgentResult => typeof value === "object" && value !== null && typeof (value as AgentResult).status === "string",

@@ -8,6 +8,7 @@ import type { ToolCallOutcome } from "../middleware/tool-middleware.js";
 import type { ModelRequest } from "../model/model.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentResult, AgentStep, PendingInterrupt, ToolCallRecord } from "./agent-result.js";
+import { isValidToolName } from "../tools/tool-registry.js";
 import type { ToolExecutor } from "./tool-executor.js";
 
 /** Stop reasons after which tool uses in the message are not run (their input may be cut off). */
@@ -64,12 +65,13 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
   const steps = start.steps;
   let step = start.stepsTaken;
   let resume = start.resume;
-  let requestedToolUses: ToolUseBlock[] = [];
   const base = start.replacesLast ? conversation.messages.slice(0, -1) : conversation.messages;
 
   for (;;) {
     let assistant = messages[messages.length - 1];
     let stopReason: string | undefined;
+    // When resuming, the stored assistant message is the one whose tool uses are pending.
+    let toolUses = resume && assistant ? clientToolUses(assistant) : [];
     if (!resume) {
       step += 1;
       const request: ModelRequest = {
@@ -93,16 +95,12 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
       const stepUsage = addUsage(emptyUsage(), response.usage);
       addUsage(usage, response.usage);
       stopReason = response.stopReason;
-      const toolUses = response.output?.message?.role === "assistant" ? clientToolUses(response.output.message) : [];
-      assistant = cleanAssistantMessage(response.output?.message, stopReason);
+      ({ message: assistant, toolUses } = cleanAssistantMessage(response.output?.message, stopReason));
       if (assistant) messages.push(assistant);
-      requestedToolUses = toolUses;
       steps.push({ step, stopReason, message: assistant, usage: stepUsage, toolCalls: [] });
     } else {
       stopReason = "tool_use";
     }
-    // Run what the model asked for (original names), answer the ids the stored message keeps.
-    const toolUses = resume ? (assistant ? clientToolUses(assistant) : []) : keptToolUses(requestedToolUses, assistant);
     const currentStep = steps[steps.length - 1];
     if (toolUses.length === 0) {
       if (currentStep) emit({ type: "step-finish", step, stopReason, message: assistant, usage: currentStep.usage });
@@ -204,41 +202,43 @@ async function forwardDeltas(result: ModelResult, step: number, emit: (event: Ag
 }
 
 /**
- * The assistant message to keep: blank text dropped (Bedrock refuses it when sent back), and
- * tool uses removed when the stop reason means their input may be cut off. Undefined when
- * nothing is left.
+ * The assistant message to keep, and the tool uses to run (as the model sent them). Blank text is
+ * dropped (Bedrock refuses it when sent back); tool uses are dropped when the stop reason means
+ * their input may be cut off. The message is undefined when nothing is left.
  */
-function cleanAssistantMessage(message: Message | undefined, stopReason: string | undefined): Message | undefined {
-  if (!message) return undefined;
+function cleanAssistantMessage(
+  message: Message | undefined,
+  stopReason: string | undefined,
+): { message: Message | undefined; toolUses: ToolUseBlock[] } {
+  const toolUses: ToolUseBlock[] = [];
+  if (!message) return { message: undefined, toolUses };
   const dropToolUse = stopReason !== undefined && noToolStops.has(stopReason);
-  const content = (message.content ?? [])
-    .filter((block) => {
-      if (block.text !== undefined) return block.text.trim() !== "";
-      if (block.toolUse && dropToolUse && block.toolUse.type !== "server_tool_use") return false;
-      return true;
-    })
-    .map((block) => (block.toolUse && !validToolName.test(block.toolUse.name ?? "") ? renameToolUse(block) : block));
-  return content.length === 0 ? undefined : { role: "assistant", content };
+  const content: ContentBlock[] = [];
+  for (const block of message.content ?? []) {
+    if (block.text !== undefined && block.text.trim() === "") continue;
+    const toolUse = block.toolUse;
+    if (toolUse && toolUse.type !== "server_tool_use") {
+      if (dropToolUse) continue;
+      toolUses.push(toolUse);
+      // Bedrock refuses a history holding a tool name it would refuse, so such names are stored sanitised.
+      if (!isValidToolName(toolUse.name)) {
+        content.push(renameToolUse(toolUse));
+        continue;
+      }
+    }
+    content.push(block);
+  }
+  return { message: content.length === 0 ? undefined : { role: "assistant", content }, toolUses };
 }
-
-/** Bedrock refuses a history holding a tool name outside this pattern, so such names are stored sanitised. */
-const validToolName = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /**
  * A model may invent a tool name Bedrock itself refuses (e.g. `$READFILE`). Keeping it would make
  * every later request fail, so the stored message gets a sanitised name; the tool call is still
  * answered (by id) with an error naming what the model asked for.
  */
-function renameToolUse(block: ContentBlock): ContentBlock {
-  const toolUse = block.toolUse as ToolUseBlock;
+function renameToolUse(toolUse: ToolUseBlock): ContentBlock {
   const sanitised = (toolUse.name ?? "").replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64) || "unnamed_tool";
   return { toolUse: { ...toolUse, name: sanitised } };
-}
-
-/** The requested tool uses whose ids the stored assistant message still holds. */
-function keptToolUses(requested: readonly ToolUseBlock[], stored: Message | undefined): ToolUseBlock[] {
-  const kept = new Set(stored ? clientToolUses(stored).map((toolUse) => toolUse.toolUseId) : []);
-  return requested.filter((toolUse) => kept.has(toolUse.toolUseId));
 }
 
 function clientToolUses(message: Message): ToolUseBlock[] {
@@ -270,9 +270,6 @@ function finish(
       break;
     }
   }
-  const text = (message?.content ?? [])
-    .map((block) => block.text ?? "")
-    .filter((part) => part !== "")
-    .join("");
+  const text = (message?.content ?? []).map((block) => block.text ?? "").join("");
   return { status, text, message, stopReason, usage, steps, messages };
 }

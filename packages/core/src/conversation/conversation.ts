@@ -77,25 +77,24 @@ export class Conversation {
    */
   appendAll(messages: readonly Message[], options: { replacesLast?: boolean } = {}): void {
     const keep = options.replacesLast ? Math.max(this.list.length - 1, 0) : this.list.length;
-    let previous = this.list[keep - 1];
-    for (let offset = 0; offset < messages.length; offset += 1) {
-      const message = messages[offset] as Message;
-      const index = keep + offset;
-      const problem = checkMessage(message, previous, index);
-      if (problem) throw new ConversationValidationError(problem, index);
-      previous = message;
-    }
+    const problem = this.problemAfter(keep, messages);
+    if (problem) throw new ConversationValidationError(problem.text, problem.index);
     this.list.length = keep;
     for (const message of messages) this.list.push(deepFreeze(message));
   }
 
   /** Returns where `messages` would break Bedrock's rules if appended, or undefined when they fit. */
   check(messages: readonly Message[]): string | undefined {
-    let previous = this.lastMessage;
+    return this.problemAfter(this.list.length, messages)?.text;
+  }
+
+  /** The first rule `messages` break when they follow the first `keep` stored messages. */
+  private problemAfter(keep: number, messages: readonly Message[]): { text: string; index: number } | undefined {
+    let previous = this.list[keep - 1];
     for (let offset = 0; offset < messages.length; offset += 1) {
       const message = messages[offset] as Message;
-      const problem = checkMessage(message, previous, this.list.length + offset);
-      if (problem) return problem;
+      const text = checkMessage(message, previous, keep + offset);
+      if (text) return { text, index: keep + offset };
       previous = message;
     }
     return undefined;

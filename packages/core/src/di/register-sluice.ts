@@ -35,14 +35,8 @@ export interface SluiceRegistration {
  */
 export function registerSluice(container: DependencyContainer, registration: SluiceRegistration = {}): DependencyContainer {
   if (registration.modelId !== undefined) container.register(Tokens.ModelId, { useValue: registration.modelId });
-  if (registration.client) {
-    container.register(Tokens.BedrockClient, { useValue: registration.client });
-  } else {
-    const clientOptions = registration.clientOptions;
-    container.register(Tokens.BedrockClient, { useFactory: instanceCachingFactory(() => createBedrockClient(clientOptions)) });
-  }
-  if (registration.model) container.register(Tokens.Model, { useValue: registration.model });
-  else container.register(Tokens.Model, { useClass: ConverseModel }, { lifecycle: Lifecycle.ContainerScoped });
+  registerClient(container, registration.client, registration.clientOptions);
+  registerModel(container, registration.model);
   container.register(Tokens.Logger, { useValue: registration.logger ?? silentLogger });
   container.register(Tokens.Clock, { useValue: registration.clock ?? systemClock });
   container.register(Tokens.Middleware, { useValue: registration.middleware ?? [] });
@@ -58,16 +52,25 @@ export function registerDefaults(
   container: DependencyContainer,
   options: { client?: BedrockRuntimeClient; clientOptions?: BedrockClientOptions; model?: Model; logger?: Logger },
 ): void {
-  if (options.client) container.register(Tokens.BedrockClient, { useValue: options.client });
-  else if (options.clientOptions || !container.isRegistered(Tokens.BedrockClient, true)) {
-    const clientOptions = options.clientOptions;
-    container.register(Tokens.BedrockClient, { useFactory: instanceCachingFactory(() => createBedrockClient(clientOptions)) });
+  if (options.client || options.clientOptions || !container.isRegistered(Tokens.BedrockClient, true)) {
+    registerClient(container, options.client, options.clientOptions);
   }
-  if (options.model) container.register(Tokens.Model, { useValue: options.model });
-  else if (options.client || options.clientOptions || !container.isRegistered(Tokens.Model, true)) {
-    container.register(Tokens.Model, { useClass: ConverseModel }, { lifecycle: Lifecycle.ContainerScoped });
+  if (options.model || options.client || options.clientOptions || !container.isRegistered(Tokens.Model, true)) {
+    registerModel(container, options.model);
   }
   if (options.logger) container.register(Tokens.Logger, { useValue: options.logger });
   else if (!container.isRegistered(Tokens.Logger, true)) container.register(Tokens.Logger, { useValue: silentLogger });
   if (!container.isRegistered(Tokens.Clock, true)) container.register(Tokens.Clock, { useValue: systemClock });
+}
+
+/** The given client, or one built (once, on first use) from `clientOptions`. */
+function registerClient(container: DependencyContainer, client: BedrockRuntimeClient | undefined, clientOptions: BedrockClientOptions | undefined): void {
+  if (client) container.register(Tokens.BedrockClient, { useValue: client });
+  else container.register(Tokens.BedrockClient, { useFactory: instanceCachingFactory(() => createBedrockClient(clientOptions)) });
+}
+
+/** The given model, or a `ConverseModel` per container over the registered client. */
+function registerModel(container: DependencyContainer, model: Model | undefined): void {
+  if (model) container.register(Tokens.Model, { useValue: model });
+  else container.register(Tokens.Model, { useClass: ConverseModel }, { lifecycle: Lifecycle.ContainerScoped });
 }

@@ -150,20 +150,19 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
       return this;
     }
     const upstream = this;
-    const assembler = new ResponseAssembler();
     return ModelResult.fromEvents(
       (async function* observed() {
         try {
           for await (const event of upstream) {
             observer.onEvent?.(event);
-            if (observer.onResponse) assembler.add(event);
             yield event;
           }
         } catch (error) {
           observer.onError?.(error);
           throw error;
         }
-        observer.onResponse?.(assembler.finish());
+        // Iterating the upstream to its end assembled its response already.
+        if (observer.onResponse) observer.onResponse(await upstream.response());
       })(),
     );
   }

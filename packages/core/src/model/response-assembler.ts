@@ -8,14 +8,13 @@ import type {
 import type { ModelResponse } from "./model.js";
 
 interface BlockDraft {
-  kind: "text" | "toolUse" | "reasoning" | "redacted" | "other";
+  kind: "text" | "toolUse" | "reasoning" | "redacted";
   text: string;
   signature?: string;
   toolUseId?: string;
   name?: string;
   toolType?: string;
   redacted?: Uint8Array[];
-  other?: ContentBlock;
 }
 
 /**
@@ -132,8 +131,6 @@ function toContentBlock(block: BlockDraft): ContentBlock | undefined {
     }
     case "redacted":
       return { reasoningContent: { redactedContent: concatBytes(block.redacted ?? []) } };
-    default:
-      return block.other;
   }
 }
 

@@ -5,9 +5,14 @@ import type { AgentTool } from "./agent-tool.js";
 /** Bedrock's rule for tool names. */
 const toolNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
 
+/** True when Bedrock accepts `name` as a tool name. */
+export function isValidToolName(name: unknown): name is string {
+  return typeof name === "string" && toolNamePattern.test(name);
+}
+
 /** Throws a `ConfigurationError` unless `name` is a tool name Bedrock accepts. */
 export function assertToolName(name: unknown): asserts name is string {
-  if (typeof name !== "string" || !toolNamePattern.test(name)) {
+  if (!isValidToolName(name)) {
     throw new ConfigurationError(
       `Tool name ${JSON.stringify(name)} is not accepted by Bedrock: use 1 to 64 characters from a-z, A-Z, 0-9, "_" and "-".`,
     );
