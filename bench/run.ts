@@ -11,7 +11,7 @@
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { contenders as allContenders, type ContenderDefinition } from "./contenders/index.js";
+import { contenders as allContenders, type ContenderDefinition, findContender } from "./contenders/index.js";
 import { formatCorePipeline, runCorePipelineBenchmark } from "./core-pipeline.js";
 import { formatMiddlewareOverhead, runMiddlewareOverheadBenchmark } from "./middleware-overhead.js";
 import { EmulatorProcess } from "./emulator/emulator-process.js";
@@ -59,11 +59,7 @@ for (const scenario of scenarios) if (!"abcde".includes(scenario) || scenario.le
 const chosen: readonly ContenderDefinition[] =
   values.contenders === undefined
     ? allContenders
-    : values.contenders.split(",").map((key) => {
-        const found = allContenders.find((contender) => contender.key === key.trim());
-        if (found === undefined) throw new Error(`Unknown contender "${key}"; known: ${allContenders.map((contender) => contender.key).join(", ")}`);
-        return found;
-      });
+    : values.contenders.split(",").map((key) => findContender(key.trim()));
 const complete = !quick && values.only === undefined && values.contenders === undefined;
 
 const settings = {
