@@ -7,8 +7,10 @@
  * (and optionally SLUICE_DEMO_MODEL_ID).
  */
 import { fileURLToPath } from "node:url";
-import { Agent, type AgentTool, type BedrockClientOptions } from "@sluice/core";
+import { Agent, type BedrockClientOptions } from "@sluice/core";
 import { startEmulator, type ScriptDefinition } from "@sluice/emulator";
+import { defineTool, toolResult } from "@sluice/tools";
+import { z } from "zod";
 
 /** Weather the demo's tool knows about (a real agent would call a weather service here). */
 const forecasts: Record<string, { today: string; tomorrow: string }> = {
@@ -16,21 +18,16 @@ const forecasts: Record<string, { today: string; tomorrow: string }> = {
   oslo: { today: "4°C and overcast", tomorrow: "2°C with snow showers" },
 };
 
-export const getWeather: AgentTool = {
+export const getWeather = defineTool({
   name: "get_weather",
   description: "Current weather and tomorrow's forecast for a city.",
-  inputSchema: {
-    type: "object",
-    properties: { city: { type: "string", description: "City name, e.g. Lisbon" } },
-    required: ["city"],
-  },
-  async invoke(input) {
-    const city = String((input as { city?: unknown }).city ?? "");
+  input: z.object({ city: z.string().describe("City name, e.g. Lisbon") }),
+  handler: ({ city }) => {
     const forecast = forecasts[city.toLowerCase()];
-    if (!forecast) return { status: "error", content: [{ text: `No weather data for ${city}.` }] };
-    return { content: [{ json: { city, ...forecast } }] };
+    if (!forecast) return toolResult(`No weather data for ${city}.`, { status: "error" });
+    return { city, ...forecast };
   },
-};
+});
 
 /** How the emulator's scripted model plays the assistant in the demo. */
 export const demoScript: ScriptDefinition = {
