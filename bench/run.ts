@@ -96,7 +96,7 @@ const results: BenchmarkResults = {
     loadAverageAtStart: os.loadavg()[0] ?? Number.NaN,
   },
   durationSeconds: 0,
-  contenders: chosen.map(({ key, label, transport, floorKey, isFloor }) => ({ key, label, transport, ...(floorKey && { floorKey }), ...(isFloor && { isFloor }) })),
+  contenders: chosen.map(({ create: _create, ...info }) => info),
   versions: Object.fromEntries(
     await Promise.all(
       ["@aws-sdk/client-bedrock-runtime", "@strands-agents/sdk", "ai", "@ai-sdk/amazon-bedrock", "langchain", "@langchain/aws", "@langchain/core"].map(

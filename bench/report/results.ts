@@ -1,4 +1,5 @@
 /** The shape of bench/results/latest.json. */
+import type { ContenderDefinition } from "../contenders/index.js";
 import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
@@ -17,13 +18,8 @@ export interface MachineInfo {
   loadAverageAtEnd?: number;
 }
 
-export interface ContenderInfo {
-  key: string;
-  label: string;
-  transport: string;
-  floorKey?: string;
-  isFloor?: boolean;
-}
+/** A contender as the results file lists it: its definition without the factory. */
+export type ContenderInfo = Omit<ContenderDefinition, "create">;
 
 export interface BenchmarkResults {
   date: string;
