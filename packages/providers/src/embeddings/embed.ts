@@ -1,8 +1,9 @@
 import { type BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { AbortError, BedrockError, ConfigurationError } from "@sluice/core";
+import { ConfigurationError } from "@sluice/core";
 import { NativeResponseError } from "../errors/native-response-error.js";
 import { captureHeaders, type Headers } from "../invoke/capture-headers.js";
-import { parseNativeJson } from "../invoke/invoke-command-input.js";
+import { encodeNativeBody, parseNativeJson } from "../invoke/invoke-command-input.js";
+import { sendWithSignal } from "../invoke/send-with-signal.js";
 import { resolveFamily } from "../resolve/resolve-family.js";
 import { usageFromHeaders } from "../shared/token-usage.js";
 import { amazonTitanEmbeddingAdapter } from "./amazon-titan-embedding-adapter.js";
@@ -101,20 +102,14 @@ export async function embed(client: BedrockRuntimeClient, options: EmbedOptions)
     const body = adapter.buildRequest({ ...request, texts }, baseModelId);
     const command = new InvokeModelCommand({
       modelId: options.modelId,
-      body: new TextEncoder().encode(JSON.stringify(body)),
+      body: encodeNativeBody(body),
       contentType: "application/json",
       accept: "application/json",
     });
     const captured: { headers: Headers } = { headers: {} };
     captureHeaders(command, captured);
-    let output;
-    try {
-      output = await client.send(command, options.signal ? { abortSignal: options.signal } : {});
-    } catch (error) {
-      if (options.signal?.aborted) throw new AbortError("The embedding call was aborted; the HTTP request was cancelled.", { cause: error });
-      throw BedrockError.fromSdkError(error, false);
-    }
-    const parsed = adapter.parseResponse(parseNativeJson(output.body, (message, text) => new NativeResponseError(adapter.family, message, text)));
+    const output = await sendWithSignal(options.signal, (sendOptions) => client.send(command, sendOptions), "embedding call");
+    const parsed = adapter.parseResponse(parseNativeJson(output.body, adapter.family));
     if (parsed.embeddings.length !== texts.length) {
       throw new NativeResponseError(adapter.family, `asked for ${texts.length} vectors, got ${parsed.embeddings.length}`, parsed);
     }

@@ -1,8 +1,22 @@
 import type { InvokeModelCommandInput } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelRequest } from "@sluice/core";
 import type { NativeBody } from "../adapter.js";
+import { NativeResponseError } from "../errors/native-response-error.js";
 
 const TRACE = { enabled: "ENABLED", disabled: "DISABLED", enabled_full: "ENABLED_FULL" } as const;
+// Both are stateless between calls (no streaming decode), so one of each serves every request and chunk.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A native body as the bytes InvokeModel sends.
+ *
+ * @example
+ * new InvokeModelCommand({ modelId, body: encodeNativeBody({ inputText: "Hi" }), contentType: "application/json" });
+ */
+export function encodeNativeBody(body: NativeBody): Uint8Array {
+  return encoder.encode(JSON.stringify(body));
+}
 
 /**
  * The InvokeModel input for a native body. Converse's body-level options travel as InvokeModel
@@ -17,7 +31,7 @@ export function invokeCommandInput(request: ModelRequest, body: NativeBody): Inv
   const trace = guardrail?.trace !== undefined ? TRACE[guardrail.trace as keyof typeof TRACE] : undefined;
   return {
     modelId: request.modelId,
-    body: new TextEncoder().encode(JSON.stringify(body)),
+    body: encodeNativeBody(body),
     contentType: "application/json",
     accept: "application/json",
     ...(guardrail?.guardrailIdentifier !== undefined && { guardrailIdentifier: guardrail.guardrailIdentifier }),
@@ -54,19 +68,22 @@ export function splitBedrockKeys(body: NativeBody): { body: NativeBody; annotati
 }
 
 /**
- * Parses a native JSON body from bytes, naming the family when it is not a JSON object.
+ * Parses a native JSON body from bytes; a `NativeResponseError` naming the family (its message
+ * starting with `where`, e.g. `"stream chunk: "`) when it is not a JSON object.
  *
  * @example
  * parseNativeJson(new TextEncoder().encode('{"a":1}'), "meta-llama"); // { a: 1 }
  */
-export function parseNativeJson(bytes: Uint8Array | undefined, onError: (message: string, text: string) => Error): NativeBody {
-  const text = new TextDecoder().decode(bytes ?? new Uint8Array());
+export function parseNativeJson(bytes: Uint8Array | undefined, family: string, where = ""): NativeBody {
+  const text = decoder.decode(bytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw onError("the body is not JSON", text);
+    throw new NativeResponseError(family, `${where}the body is not JSON`, text);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw onError("the body is not a JSON object", text);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new NativeResponseError(family, `${where}the body is not a JSON object`, text);
+  }
   return parsed as NativeBody;
 }

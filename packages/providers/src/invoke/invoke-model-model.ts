@@ -4,9 +4,8 @@ import {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from "@aws-sdk/client-bedrock-runtime";
-import { AbortError, BedrockError, type Model, type ModelCallOptions, type ModelRequest, type ModelResponse } from "@sluice/core";
+import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "@sluice/core";
 import type { AdapterContext, ModelFamilyAdapter } from "../adapter.js";
-import { NativeResponseError } from "../errors/native-response-error.js";
 import { checkRequestFeatures } from "../features/check-request-features.js";
 import { MODEL_FAMILY_ADAPTERS } from "../families/model-family-adapters.js";
 import { familyByName, resolveFamily } from "../resolve/resolve-family.js";
@@ -15,6 +14,7 @@ import { pickResponseFields } from "../shared/response-field-paths.js";
 import { completeUsage, mergeUsage, usageFromHeaders, usageFromInvocationMetrics } from "../shared/token-usage.js";
 import { captureHeaders, type Headers } from "./capture-headers.js";
 import { invokeCommandInput, parseNativeJson, splitBedrockKeys } from "./invoke-command-input.js";
+import { sendWithSignal, translateSendError } from "./send-with-signal.js";
 
 /** Options of {@link InvokeModelModel}. */
 export interface InvokeModelModelOptions {
@@ -25,20 +25,6 @@ export interface InvokeModelModelOptions {
   family?: string;
   /** The adapters to choose from (default: every built-in family). Add your own here. */
   adapters?: readonly ModelFamilyAdapter[];
-}
-
-function translate(error: unknown, signal: AbortSignal | undefined, inStream: boolean): unknown {
-  if (signal?.aborted) return new AbortError("The model call was aborted; the HTTP request was cancelled.", { cause: error });
-  return BedrockError.fromSdkError(error, inStream);
-}
-
-/** Sends one request with the caller's signal; a failure comes out as `translate` makes it. */
-async function sendRequest<Output>(signal: AbortSignal | undefined, send: (options: { abortSignal?: AbortSignal }) => Promise<Output>): Promise<Output> {
-  try {
-    return await send(signal ? { abortSignal: signal } : {});
-  } catch (error) {
-    throw translate(error, signal, false);
-  }
 }
 
 /**
@@ -78,8 +64,8 @@ export class InvokeModelModel implements Model {
     const captured: { headers: Headers } = { headers: {} };
     captureHeaders(command, captured);
     const started = Date.now();
-    const output = await sendRequest(options.signal, (sendOptions) => this.client.send(command, sendOptions));
-    const raw = parseNativeJson(output.body, (message, text) => new NativeResponseError(adapter.family, message, text));
+    const output = await sendWithSignal(options.signal, (sendOptions) => this.client.send(command, sendOptions));
+    const raw = parseNativeJson(output.body, adapter.family);
     const { body, annotations } = splitBedrockKeys(raw);
     const turn = adapter.parseResponse(body, context);
     const headerMetrics = usageFromHeaders(captured.headers);
@@ -97,7 +83,7 @@ export class InvokeModelModel implements Model {
     const { adapter, context } = this.prepare(request, true);
     const command = new InvokeModelWithResponseStreamCommand(invokeCommandInput(request, adapter.buildRequest(request, context)));
     const started = Date.now();
-    const output = await sendRequest(options.signal, (sendOptions) => this.client.send(command, sendOptions));
+    const output = await sendWithSignal(options.signal, (sendOptions) => this.client.send(command, sendOptions));
     const stream = output.body;
     const signal = options.signal;
     return (async function* invokeModelStreamEvents() {
@@ -108,7 +94,7 @@ export class InvokeModelModel implements Model {
       try {
         for await (const event of stream ?? []) {
           if (!event.chunk?.bytes) continue;
-          const raw = parseNativeJson(event.chunk.bytes, (message, text) => new NativeResponseError(adapter.family, `stream chunk: ${message}`, text));
+          const raw = parseNativeJson(event.chunk.bytes, adapter.family, "stream chunk: ");
           const { body, annotations } = splitBedrockKeys(raw);
           if (annotations.invocationMetrics !== undefined) metrics = usageFromInvocationMetrics(annotations.invocationMetrics);
           intervened ||= annotations.guardrailIntervened;
@@ -116,7 +102,7 @@ export class InvokeModelModel implements Model {
           yield* writer.drain();
         }
       } catch (error) {
-        throw translate(error, signal, true);
+        throw translateSendError(error, signal, true);
       }
       decoder.end();
       if (intervened) writer.stop("guardrail_intervened");

@@ -1,0 +1,33 @@
+import { AbortError, BedrockError, canAbort } from "@sluice/core";
+
+/**
+ * An SDK failure as Sluice reports it, by the rule core's `ConverseModel` follows: an
+ * `AbortError` when the caller's signal aborted, a `BedrockError` for a service exception,
+ * anything else unchanged. `what` names the call in the abort message.
+ *
+ * @example
+ * catch (error) { throw translateSendError(error, signal, true); }
+ */
+export function translateSendError(error: unknown, signal: AbortSignal | undefined, inStream: boolean, what = "model call"): unknown {
+  if (signal?.aborted) return new AbortError(`The ${what} was aborted; the HTTP request was cancelled.`, { cause: error });
+  return BedrockError.fromSdkError(error, inStream);
+}
+
+/**
+ * Sends one request with the caller's signal (left out when it can never abort, which spares the
+ * HTTP layer an abort listener per call); a failure comes out as `translateSendError` makes it.
+ *
+ * @example
+ * const output = await sendWithSignal(signal, (options) => client.send(command, options));
+ */
+export async function sendWithSignal<Output>(
+  signal: AbortSignal | undefined,
+  send: (options: { abortSignal?: AbortSignal }) => Promise<Output>,
+  what?: string,
+): Promise<Output> {
+  try {
+    return await send(canAbort(signal) ? { abortSignal: signal } : {});
+  } catch (error) {
+    throw translateSendError(error, signal, false, what);
+  }
+}
