@@ -14,6 +14,11 @@ export interface ResolvedFamily<T extends FamilyCandidate> {
   baseModelId: string | undefined;
 }
 
+// Only for error messages: built when one is thrown, not on every request.
+function familyNames(adapters: readonly FamilyCandidate[]): string {
+  return adapters.map((candidate) => `"${candidate.family}"`).join(", ");
+}
+
 /**
  * The adapter with this `family` name; a `ConfigurationError` listing the valid names when
  * there is none.
@@ -24,8 +29,7 @@ export interface ResolvedFamily<T extends FamilyCandidate> {
 export function familyByName<T extends FamilyCandidate>(family: string, adapters: readonly T[], kind = "model family", modelId?: string): T {
   const adapter = adapters.find((candidate) => candidate.family === family);
   if (adapter) return adapter;
-  const names = adapters.map((candidate) => `"${candidate.family}"`).join(", ");
-  throw new ConfigurationError(`Unknown ${kind} "${family}"${modelId === undefined ? "" : ` for model "${modelId}"`}. Use one of: ${names}.`);
+  throw new ConfigurationError(`Unknown ${kind} "${family}"${modelId === undefined ? "" : ` for model "${modelId}"`}. Use one of: ${familyNames(adapters)}.`);
 }
 
 /**
@@ -48,24 +52,23 @@ export function resolveFamily<T extends FamilyCandidate>(
   if (typeof modelId !== "string" || modelId.trim() === "") {
     throw new ConfigurationError("modelId must be a non-empty string: a base model ID, an inference profile ID or a model ARN.");
   }
-  const names = adapters.map((adapter) => `"${adapter.family}"`).join(", ");
-  const parsed = parseModelId(modelId);
+  const { baseModelId, kind: idKind } = parseModelId(modelId);
   if (family !== undefined) {
     const adapter = familyByName(family, adapters, kind, modelId);
-    return { adapter, baseModelId: parsed.baseModelId !== undefined && adapter.matches(parsed.baseModelId) ? parsed.baseModelId : undefined };
+    return { adapter, baseModelId: baseModelId !== undefined && adapter.matches(baseModelId) ? baseModelId : undefined };
   }
-  if (parsed.baseModelId === undefined) {
+  if (baseModelId === undefined) {
     throw new ConfigurationError(
-      `The model ID "${modelId}" is a ${parsed.kind} ARN, which does not say which ${kind} it is. ` +
-        `Pass the family option (e.g. invokeModel({ family: "meta-llama" })), one of: ${names}.`,
+      `The model ID "${modelId}" is a ${idKind} ARN, which does not say which ${kind} it is. ` +
+        `Pass the family option (e.g. invokeModel({ family: "meta-llama" })), one of: ${familyNames(adapters)}.`,
     );
   }
-  const adapter = adapters.find((candidate) => candidate.matches(parsed.baseModelId as string));
+  const adapter = adapters.find((candidate) => candidate.matches(baseModelId));
   if (!adapter) {
     throw new ConfigurationError(
-      `No ${kind} adapter recognises the model ID "${modelId}" (base model "${parsed.baseModelId}"). ` +
-        `Pass the family option if it is a custom or imported model, one of: ${names}.`,
+      `No ${kind} adapter recognises the model ID "${modelId}" (base model "${baseModelId}"). ` +
+        `Pass the family option if it is a custom or imported model, one of: ${familyNames(adapters)}.`,
     );
   }
-  return { adapter, baseModelId: parsed.baseModelId };
+  return { adapter, baseModelId };
 }
