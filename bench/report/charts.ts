@@ -1,13 +1,9 @@
 /** The two charts of docs/benchmarks.md, drawn from a run's results. */
 import { cellOrder } from "../suites/agent-runs.js";
-import type { BenchmarkResults } from "./results.js";
+import { type BenchmarkResults, contenderLabel } from "./results.js";
 import { renderBarChart } from "./svg-chart.js";
 
 const palette = ["#2e86de", "#54a0ff", "#e67e22", "#f5b041"];
-
-function label(results: BenchmarkResults, key: string): string {
-  return results.contenders.find((contender) => contender.key === key)?.label ?? key;
-}
 
 /** Scenario (a): each contender's median run time over the keep-alive floor's, per cell. */
 export function agentRunsChart(results: BenchmarkResults): string | undefined {
@@ -20,7 +16,7 @@ export function agentRunsChart(results: BenchmarkResults): string | undefined {
   }));
   const keys = [...new Set(agentRuns.cells.map((cell) => cell.contender))];
   const groups = keys.map((key) => ({
-    label: label(results, key),
+    label: contenderLabel(results, key),
     values: cellOrder.map((cell) => {
       const found = agentRuns.cells.find(
         (candidate) => candidate.contender === key && candidate.streaming === cell.streaming && candidate.concurrency === (cell.sequential ? 1 : concurrency),
@@ -54,6 +50,6 @@ export function longConversationChart(results: BenchmarkResults): string | undef
       { name: `turns 1–${window}`, color: palette[1] ?? "#888" },
       { name: `turns ${turns - window + 1}–${turns.toLocaleString("en")}`, color: palette[2] ?? "#888" },
     ],
-    groups: conversation.rows.map((row) => ({ label: label(results, row.contender), values: [row.earlyMedianMs, row.lateMedianMs] })),
+    groups: conversation.rows.map((row) => ({ label: contenderLabel(results, row.contender), values: [row.earlyMedianMs, row.lateMedianMs] })),
   });
 }

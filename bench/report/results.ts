@@ -37,3 +37,8 @@ export interface BenchmarkResults {
   middlewareOverhead?: MiddlewareOverheadResult;
   emulatorThroughput?: ThroughputResult;
 }
+
+/** The label of the contender with `key` in `results` (the key itself when not listed). */
+export function contenderLabel(results: BenchmarkResults, key: string): string {
+  return results.contenders.find((contender) => contender.key === key)?.label ?? key;
+}
