@@ -75,18 +75,20 @@ export async function runCorePipelineBenchmark(rounds = 5): Promise<CorePipeline
   };
 }
 
+/** The figures as table rows: measure, value, target (empty when there is none). */
+export function corePipelineRows(result: CorePipelineResult): Array<[measure: string, value: number, target: string]> {
+  return [
+    ["per turn, 0 middlewares (median µs)", result.zeroMiddlewareMedianMicroseconds, ""],
+    ["per turn, 5 no-op middlewares (median µs)", result.fiveMiddlewareMedianMicroseconds, "≤ 20"],
+    ["per turn, 5 no-op middlewares (p95 µs)", result.fiveMiddlewareP95Microseconds, ""],
+    ["turn ~10 of one conversation (median µs)", result.turn10MedianMicroseconds, ""],
+    ["turn ~1,000 of one conversation (median µs)", result.turn1000MedianMicroseconds, ""],
+    ["turn 1,000 / turn 10", result.turn1000ToTurn10Ratio, "≤ 1.2"],
+  ];
+}
+
 export function formatCorePipeline(result: CorePipelineResult): string {
-  return formatTable(
-    ["measure", "value", "target"],
-    [
-      ["per turn, 0 middlewares (median µs)", result.zeroMiddlewareMedianMicroseconds, ""],
-      ["per turn, 5 no-op middlewares (median µs)", result.fiveMiddlewareMedianMicroseconds, "≤ 20"],
-      ["per turn, 5 no-op middlewares (p95 µs)", result.fiveMiddlewareP95Microseconds, ""],
-      ["turn ~10 of one conversation (median µs)", result.turn10MedianMicroseconds, ""],
-      ["turn ~1,000 of one conversation (median µs)", result.turn1000MedianMicroseconds, ""],
-      ["turn 1,000 / turn 10", result.turn1000ToTurn10Ratio, "≤ 1.2"],
-    ],
-  );
+  return formatTable(["measure", "value", "target"], corePipelineRows(result));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

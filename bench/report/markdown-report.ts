@@ -2,6 +2,7 @@
  * The figures section of docs/benchmarks.md, generated from a run's results. The prose around it
  * is written by hand; `replaceGeneratedSection` swaps only what lies between the markers.
  */
+import { corePipelineRows } from "../core-pipeline.js";
 import { formatMiddlewareOverhead } from "../middleware-overhead.js";
 import { cellOrder } from "../suites/agent-runs.js";
 import { formatNumber, formatRatioRange, formatTable } from "../stats.js";
@@ -119,17 +120,8 @@ function corePipelineSection(results: BenchmarkResults): string {
   if (pipeline === undefined) return "";
   return [
     "### (d) Sluice's in-process pipeline (scripted model, no HTTP)",
-    formatTable(
-      ["measure", "value"],
-      [
-        ["per turn, 0 middlewares (median µs)", pipeline.zeroMiddlewareMedianMicroseconds],
-        ["per turn, 5 no-op middlewares (median µs)", pipeline.fiveMiddlewareMedianMicroseconds],
-        ["per turn, 5 no-op middlewares (p95 µs)", pipeline.fiveMiddlewareP95Microseconds],
-        ["turn ~10 of one conversation (median µs)", pipeline.turn10MedianMicroseconds],
-        ["turn ~1,000 of one conversation (median µs)", pipeline.turn1000MedianMicroseconds],
-        ["turn 1,000 / turn 10", pipeline.turn1000ToTurn10Ratio],
-      ],
-    ),
+    // The targets have their own table above.
+    formatTable(["measure", "value"], corePipelineRows(pipeline).map(([measure, value]) => [measure, value])),
   ].join("\n\n");
 }
 
