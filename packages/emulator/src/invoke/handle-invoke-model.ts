@@ -5,7 +5,7 @@ import type { CallContext } from "../server/call-context.js";
 import { httpDate } from "../server/date-header.js";
 import { sendEventStream } from "../server/send-event-stream.js";
 import type { FrameSource } from "../server/send-event-stream.js";
-import { parseNativeJson, withNativeErrors } from "./parse-native-body.js";
+import { requireNativeJson, withNativeErrors } from "./parse-native-body.js";
 
 const acceptedContentTypes = new Set(["application/json", "application/octet-stream", "*/*"]);
 
@@ -34,7 +34,7 @@ export async function handleInvokeModel(context: CallContext): Promise<void> {
   if (streaming && (family.embedding === true || family.supportsStreaming === false)) {
     throw validationError(STREAMING_UNSUPPORTED_MESSAGE);
   }
-  const nativeBody = parseNativeJson(context.rawBody);
+  const nativeBody = requireNativeJson(context.body);
   if (family.embedding === true) {
     sendEmbedding(context, family, nativeBody);
     return;

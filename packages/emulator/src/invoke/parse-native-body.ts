@@ -1,19 +1,7 @@
 import { NativeBodyError } from "../families/model-family.js";
-import type { ModelFamily } from "../families/model-family.js";
 import { validationError } from "../errors/service-error.js";
-import type { WireConverseRequest } from "../wire/converse-types.js";
 
-/**
- * Parses a native InvokeModel body with the model's family, turning the family's refusal into
- * the service's ValidationException ("Malformed input request: …").
- *
- * @example
- * const request = parseNativeBody(family, Buffer.from('{"inputText":"hi"}'));
- */
-export function parseNativeBody(family: ModelFamily, rawBody: Buffer): WireConverseRequest {
-  const body = parseNativeJson(rawBody);
-  return withNativeErrors(() => family.parseRequest(body));
-}
+const malformedBodyMessage = "Malformed input request, please reformat your input and try again.";
 
 /**
  * The native body as JSON, or the service's "Malformed input request" ValidationException.
@@ -25,8 +13,20 @@ export function parseNativeJson(rawBody: Buffer): unknown {
   try {
     return JSON.parse(rawBody.toString("utf8"));
   } catch {
-    throw validationError("Malformed input request, please reformat your input and try again.");
+    throw validationError(malformedBodyMessage);
   }
+}
+
+/**
+ * The request body the server already parsed, or the same ValidationException as
+ * {@link parseNativeJson} when it was empty or not JSON (the server records those as undefined).
+ *
+ * @example
+ * requireNativeJson(context.body); // { inputText: "hi" }
+ */
+export function requireNativeJson(body: unknown): unknown {
+  if (body === undefined) throw validationError(malformedBodyMessage);
+  return body;
 }
 
 /**

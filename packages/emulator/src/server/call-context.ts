@@ -14,8 +14,7 @@ export interface CallContext {
   /** `performance.now()` when the request was received, for latency figures. */
   readonly startedAt: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly rawBody: Buffer;
-  /** The body parsed as JSON; undefined when it is not JSON. */
+  /** The body parsed as JSON; undefined when it is empty or not JSON. */
   readonly body: unknown;
   readonly channel: ResponseChannel;
   readonly fault: FaultDecision;

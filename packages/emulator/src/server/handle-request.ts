@@ -47,6 +47,7 @@ export async function handleRequest(
     return;
   }
   const route = routeRequest(request.method, rawPath);
+  const bodyText = rawBody.toString("utf8");
   const record: RecordedRequest = {
     sequence: state.log.nextSequence(),
     requestId,
@@ -55,8 +56,8 @@ export async function handleRequest(
     rawPath,
     httpVersion: request.httpVersion,
     headers: request.headers,
-    body: parseJson(rawBody),
-    rawBody: rawBody.toString("utf8"),
+    body: parseJson(bodyText),
+    rawBody: bodyText,
     ...(route === undefined ? {} : { operation: route.operation, modelId: decodeModelId(route.encodedModelId) ?? route.encodedModelId }),
   };
   state.log.add(record);
@@ -96,7 +97,6 @@ export async function handleRequest(
       requestId,
       startedAt,
       headers: request.headers,
-      rawBody,
       body: record.body,
       channel,
       fault,
@@ -135,10 +135,10 @@ function hasAuthorization(value: string | string[] | undefined): boolean {
   return typeof value === "string" && value.trim().length > 0;
 }
 
-function parseJson(body: Buffer): unknown {
+function parseJson(body: string): unknown {
   if (body.length === 0) return undefined;
   try {
-    return JSON.parse(body.toString("utf8"));
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
