@@ -1,4 +1,4 @@
-/** The scripted model of the in-process benchmarks (bench/core-pipeline.ts, packages/middleware/bench). */
+/** The scripted model of the in-process benchmarks (bench/core-pipeline.ts, bench/middleware-overhead.ts). */
 import type { ModelResponse } from "@sluice/core";
 import { ScriptedModel } from "@sluice/core/testing";
 

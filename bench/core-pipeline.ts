@@ -3,7 +3,7 @@
  * HTTP): per-turn time with 0 and 5 no-op middlewares, and per-turn time at turn ~10 against turn
  * ~1,000 of one conversation.
  *
- * Run: pnpm bench:core   (or npx tsx --conditions=development bench/core-pipeline.ts)
+ * Run alone: npx tsx --conditions=development bench/core-pipeline.ts (pnpm bench runs it as scenario d)
  */
 import { fileURLToPath } from "node:url";
 import { Agent, type ModelMiddleware } from "@sluice/core";

@@ -8,7 +8,6 @@
  */
 import { fileURLToPath } from "node:url";
 import { Agent, createModelPipeline, type Logger, type Middleware, type ModelCall, type ModelMiddleware } from "@sluice/core";
-// The repository's benchmark helpers (bench/): the same constant model and statistics as the core pipeline benchmark.
 import { benchModelId as modelId, ConstantModel } from "./constant-model.js";
 import { formatTable, median, microsecondsSince, percentile } from "./stats.js";
 import {
