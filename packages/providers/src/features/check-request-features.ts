@@ -1,4 +1,3 @@
-import type { ContentBlock } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelRequest } from "@sluice/core";
 import type { ModelFamilyAdapter } from "../adapter.js";
 import { UnsupportedFeatureError } from "../errors/unsupported-feature-error.js";
@@ -7,15 +6,20 @@ import { FEATURE_LABELS, type FeatureName, supportsFeature } from "./family-feat
 // Native request fields that switch a model's reasoning on.
 const REASONING_FIELDS = ["thinking", "reasoning_effort", "reasoningConfig", "reasoning_config"];
 
-function everyBlock(request: ModelRequest): ContentBlock[] {
-  const blocks: ContentBlock[] = [];
+// The content-block kinds (`image`, `toolUse`, `reasoningContent`...) the messages hold, tool-result
+// contents included, gathered in one pass over the history.
+function contentKinds(request: ModelRequest): Set<string> {
+  const kinds = new Set<string>();
+  const add = (block: object): void => {
+    for (const kind in block) if ((block as Record<string, unknown>)[kind]) kinds.add(kind);
+  };
   for (const message of request.messages ?? []) {
     for (const block of message.content ?? []) {
-      blocks.push(block);
-      for (const inner of block.toolResult?.content ?? []) blocks.push(inner as ContentBlock);
+      add(block);
+      for (const inner of block.toolResult?.content ?? []) add(inner);
     }
   }
-  return blocks;
+  return kinds;
 }
 
 function asksForReasoning(request: ModelRequest): boolean {
@@ -33,17 +37,20 @@ function asksForReasoning(request: ModelRequest): boolean {
  * usedFeatures({ modelId: "m", messages: [{ role: "user", content: [{ text: "hi" }] }] }, true); // ["text", "streaming"]
  */
 export function usedFeatures(request: ModelRequest, streaming: boolean): FeatureName[] {
-  const blocks = everyBlock(request);
+  return featuresOf(request, streaming, contentKinds(request));
+}
+
+function featuresOf(request: ModelRequest, streaming: boolean, kinds: Set<string>): FeatureName[] {
   const used = new Set<FeatureName>(["text"]);
   if ((request.system ?? []).some((block) => (block.text ?? "") !== "" || block.guardContent !== undefined)) used.add("systemPrompt");
   if ((request.messages ?? []).length > 1) used.add("multiTurn");
-  const tools = (request.toolConfig?.tools ?? []).length > 0 || blocks.some((block) => block.toolUse || block.toolResult);
+  const tools = (request.toolConfig?.tools ?? []).length > 0 || kinds.has("toolUse") || kinds.has("toolResult");
   if (tools) used.add("tools");
   if (streaming) used.add("streaming");
   if (streaming && tools) used.add("streamedTools");
-  if (blocks.some((block) => block.image)) used.add("images");
-  if (blocks.some((block) => block.document)) used.add("documents");
-  if (blocks.some((block) => block.reasoningContent) || asksForReasoning(request)) used.add("reasoning");
+  if (kinds.has("image")) used.add("images");
+  if (kinds.has("document")) used.add("documents");
+  if (kinds.has("reasoningContent") || asksForReasoning(request)) used.add("reasoning");
   if ((request.inferenceConfig?.stopSequences ?? []).length > 0) used.add("stopSequences");
   return [...used];
 }
@@ -77,16 +84,16 @@ export function checkRequestFeatures(
   const fail = (feature: string, hint: string): never => {
     throw new UnsupportedFeatureError(adapter.family, adapter.displayName, feature, hint);
   };
-  for (const feature of usedFeatures(request, call.streaming)) {
+  const kinds = contentKinds(request);
+  for (const feature of featuresOf(request, call.streaming, kinds)) {
     if (!supportsFeature(adapter.features, feature, call.baseModelId)) {
       const support = adapter.features[feature];
       const limited = typeof support === "object" ? ` (${support.note}; ${call.baseModelId} is not one of them)` : "";
       fail(`${FEATURE_LABELS[feature]}${limited}`, HINTS[feature] ?? "");
     }
   }
-  const blocks = everyBlock(request);
-  if (blocks.some((block) => block.video)) fail("video", "Remove the video blocks, or call the model through Converse.");
-  if (blocks.some((block) => block.audio)) fail("audio", "Remove the audio blocks, or call the model through Converse.");
+  if (kinds.has("video")) fail("video", "Remove the video blocks, or call the model through Converse.");
+  if (kinds.has("audio")) fail("audio", "Remove the audio blocks, or call the model through Converse.");
   if (request.promptVariables !== undefined) fail("prompt variables", "Prompt-management prompts only run through Converse.");
   if (request.outputConfig !== undefined) fail("structured output (outputConfig)", "Describe the JSON shape in the prompt, or use a tool.");
 }
