@@ -107,13 +107,12 @@ export function createRawContender(endpoint: string, transport: "http2" | "http1
   return rawContender(new BedrockRuntimeClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 }));
 }
 
+/** The floor's keep-alive HTTP/1.1 handler, also given to the framework contenders that take a handler. */
+export function keepAliveHandler(): NodeHttpHandler {
+  return new NodeHttpHandler({ httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }) });
+}
+
 /** The keep-alive client the framework contenders that accept an AWS SDK client are given. */
 export function keepAliveClient(endpoint: string): BedrockRuntimeClient {
-  return new BedrockRuntimeClient({
-    endpoint,
-    region,
-    credentials: dummyCredentials,
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }) }),
-  });
+  return new BedrockRuntimeClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1, requestHandler: keepAliveHandler() });
 }

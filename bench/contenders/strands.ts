@@ -5,10 +5,9 @@
  * The model gets the same keep-alive HTTP/1.1 handler as the floor (its default is the SDK's
  * HTTP/2 handler with a connection per call).
  */
-import { Agent as HttpAgent } from "node:http";
 import { Agent, BedrockModel, Message, NullConversationManager, TextBlock, tool } from "@strands-agents/sdk";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { Contender } from "./contender.js";
+import { keepAliveHandler } from "./raw-aws-sdk.js";
 import { dummyCredentials, lookUpWeather, modelId, region, weatherInput, weatherToolDescription, weatherToolName } from "./weather-tool.js";
 
 const getWeather = tool({
@@ -27,7 +26,7 @@ function bedrockModel(endpoint: string, stream: boolean): BedrockModel {
       endpoint,
       credentials: dummyCredentials,
       maxAttempts: 1,
-      requestHandler: new NodeHttpHandler({ httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }) }),
+      requestHandler: keepAliveHandler(),
     },
   });
 }
