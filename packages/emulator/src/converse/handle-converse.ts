@@ -1,4 +1,4 @@
-import { httpDate } from "../server/date-header.js";
+import { baseHeaders } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
 import { sendEventStream } from "../server/send-event-stream.js";
 import type { FrameSource } from "../server/send-event-stream.js";
@@ -19,11 +19,7 @@ export async function handleConverse(context: CallContext): Promise<void> {
   const turn = state.scriptedModel.respond(request, model.modelId);
   if (context.operation === "Converse") {
     const latencyMs = Math.max(1, Math.round(performance.now() - context.startedAt));
-    context.channel.sendJson(
-      200,
-      { "x-amzn-RequestId": context.requestId, Date: httpDate() },
-      renderConverseResponse(turn, request, latencyMs),
-    );
+    context.channel.sendJson(200, baseHeaders(context.requestId), renderConverseResponse(turn, request, latencyMs));
     return;
   }
   const events = converseStreamEvents(turn, request, state.streaming.chunkSize);

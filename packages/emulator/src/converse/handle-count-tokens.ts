@@ -1,8 +1,8 @@
 import { validationError } from "../errors/service-error.js";
 import { parseNativeJson, withNativeErrors } from "../invoke/parse-native-body.js";
 import { estimateInputTokens } from "../scripts/token-estimate.js";
+import { baseHeaders } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
-import { httpDate } from "../server/date-header.js";
 import { validateConverseRequest } from "./validate-converse-request.js";
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -50,5 +50,5 @@ export async function handleCountTokens(context: CallContext): Promise<void> {
         ? withNativeErrors(() => embed(nativeBody, context.model.modelId)).inputTokens
         : estimateInputTokens(withNativeErrors(() => family.parseRequest(nativeBody)));
   }
-  context.channel.sendJson(200, { "x-amzn-RequestId": context.requestId, Date: httpDate() }, `{"inputTokens":${inputTokens}}`);
+  context.channel.sendJson(200, baseHeaders(context.requestId), `{"inputTokens":${inputTokens}}`);
 }

@@ -1,4 +1,4 @@
-import { httpDate } from "../server/date-header.js";
+import { baseHeaders } from "../server/call-context.js";
 import type { ResponseChannel } from "../server/response-channel.js";
 import type { ServiceError } from "./service-error.js";
 
@@ -18,11 +18,7 @@ export function sendServiceError(channel: ResponseChannel, requestId: string, er
   }
   channel.sendJson(
     error.status,
-    {
-      "x-amzn-RequestId": requestId,
-      Date: httpDate(),
-      "x-amzn-ErrorType": `${error.exception.name}:${error.exception.namespace}`,
-    },
+    { ...baseHeaders(requestId), "x-amzn-ErrorType": `${error.exception.name}:${error.exception.namespace}` },
     JSON.stringify(body),
   );
 }

@@ -1,8 +1,8 @@
 import { validationError } from "../errors/service-error.js";
 import { STREAMING_UNSUPPORTED_MESSAGE } from "../families/model-family.js";
 import type { ModelFamily, ModelTurn, RenderContext } from "../families/model-family.js";
+import { baseHeaders } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
-import { httpDate } from "../server/date-header.js";
 import { sendEventStream } from "../server/send-event-stream.js";
 import type { FrameSource } from "../server/send-event-stream.js";
 import { requireNativeJson, withNativeErrors } from "./parse-native-body.js";
@@ -51,7 +51,7 @@ export async function handleInvokeModel(context: CallContext): Promise<void> {
   const echoed = echoedHeaders(context);
   if (!streaming) {
     const body = JSON.stringify(family.renderResponse(turn, renderContext));
-    context.channel.sendJson(200, { "x-amzn-RequestId": context.requestId, Date: httpDate(), ...tokenHeaders(turn, context), ...echoed }, body);
+    context.channel.sendJson(200, { ...baseHeaders(context.requestId), ...tokenHeaders(turn, context), ...echoed }, body);
     return;
   }
   const chunks = family.renderStream(turn, renderContext);
@@ -67,8 +67,7 @@ function sendEmbedding(context: CallContext, family: ModelFamily, nativeBody: un
   context.channel.sendJson(
     200,
     {
-      "x-amzn-RequestId": context.requestId,
-      Date: httpDate(),
+      ...baseHeaders(context.requestId),
       "X-Amzn-Bedrock-Invocation-Latency": String(latencyOf(context)),
       "X-Amzn-Bedrock-Input-Token-Count": String(result.inputTokens),
       ...echoedHeaders(context),

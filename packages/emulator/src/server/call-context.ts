@@ -1,6 +1,7 @@
 import type { FaultDecision } from "../faults/fault-injector.js";
 import type { RecordedRequest } from "../inspection/recorded-request.js";
 import type { ResolvedModel } from "../models/model-catalog.js";
+import { httpDate } from "./date-header.js";
 import type { EmulatorState } from "./emulator-state.js";
 import type { OperationName } from "./operation-name.js";
 import type { ResponseChannel } from "./response-channel.js";
@@ -24,11 +25,11 @@ export interface CallContext {
 }
 
 /**
- * Headers every response carries.
+ * Headers every operation response carries (a fresh object the caller may add to).
  *
  * @example
- * baseHeaders(requestId, "Mon, 03 Mar 2025 04:51:28 GMT"); // { "x-amzn-RequestId": requestId, Date: "…" }
+ * baseHeaders(requestId); // { "x-amzn-RequestId": requestId, Date: "Mon, 03 Mar 2025 04:51:28 GMT" }
  */
-export function baseHeaders(requestId: string, date: string): Record<string, string | number> {
-  return { "x-amzn-RequestId": requestId, Date: date };
+export function baseHeaders(requestId: string): Record<string, string | number> {
+  return { "x-amzn-RequestId": requestId, Date: httpDate() };
 }

@@ -8,8 +8,8 @@ import { sendServiceError } from "../errors/send-service-error.js";
 import { ServiceError, serviceErrorFromName, validationError } from "../errors/service-error.js";
 import type { RecordedRequest } from "../inspection/recorded-request.js";
 import { handleInvokeModel } from "../invoke/handle-invoke-model.js";
+import { baseHeaders } from "./call-context.js";
 import type { CallContext } from "./call-context.js";
-import { httpDate } from "./date-header.js";
 import type { EmulatorState } from "./emulator-state.js";
 import { ResponseChannel } from "./response-channel.js";
 import { decodeModelId, routeRequest } from "./route-request.js";
@@ -65,11 +65,7 @@ export async function handleRequest(
     record.response = { status: 404, exception: "UnknownOperationException" };
     channel.sendJson(
       404,
-      {
-        "x-amzn-RequestId": requestId,
-        Date: httpDate(),
-        "x-amzn-ErrorType": "UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/",
-      },
+      { ...baseHeaders(requestId), "x-amzn-ErrorType": "UnknownOperationException:http://internal.amazon.com/coral/com.amazon.coral.service/" },
       unknownOperationBody,
     );
     return;

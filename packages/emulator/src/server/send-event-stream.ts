@@ -1,5 +1,5 @@
 import { findException } from "../errors/exception-table.js";
-import { httpDate } from "./date-header.js";
+import { baseHeaders } from "./call-context.js";
 import type { CallContext } from "./call-context.js";
 import { sleep } from "./sleep.js";
 
@@ -21,8 +21,7 @@ export async function sendEventStream(
 ): Promise<void> {
   const { channel, state, fault, signal } = context;
   channel.startStream(200, {
-    "x-amzn-RequestId": context.requestId,
-    Date: httpDate(),
+    ...baseHeaders(context.requestId),
     "Content-Type": "application/vnd.amazon.eventstream",
     ...extraHeaders,
   });
