@@ -1,5 +1,5 @@
 import type { TokenUsage } from "@aws-sdk/client-bedrock-runtime";
-import { compact } from "./native-values.js";
+import { asNumber, asRecord, compact } from "./native-values.js";
 
 /** Token counts as read from a native body or header: any of them may be missing. */
 export type TokenCounts = Partial<Pick<TokenUsage, "inputTokens" | "outputTokens" | "cacheReadInputTokens" | "cacheWriteInputTokens">>;
@@ -36,8 +36,7 @@ export function completeUsage(usage: Partial<TokenUsage> | undefined): TokenUsag
   };
 }
 
-function headerNumber(headers: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
-  const value = headers[name] ?? headers[name.toLowerCase()];
+function headerNumber(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const number = Number(value);
   return Number.isFinite(number) ? number : undefined;
@@ -61,12 +60,12 @@ export function usageFromHeaders(headers: Readonly<Record<string, string | undef
   const lower: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers)) lower[name.toLowerCase()] = value;
   const usage = knownUsage({
-    inputTokens: headerNumber(lower, "x-amzn-bedrock-input-token-count"),
-    outputTokens: headerNumber(lower, "x-amzn-bedrock-output-token-count"),
-    cacheReadInputTokens: headerNumber(lower, "x-amzn-bedrock-cache-read-input-token-count"),
-    cacheWriteInputTokens: headerNumber(lower, "x-amzn-bedrock-cache-write-input-token-count"),
+    inputTokens: headerNumber(lower["x-amzn-bedrock-input-token-count"]),
+    outputTokens: headerNumber(lower["x-amzn-bedrock-output-token-count"]),
+    cacheReadInputTokens: headerNumber(lower["x-amzn-bedrock-cache-read-input-token-count"]),
+    cacheWriteInputTokens: headerNumber(lower["x-amzn-bedrock-cache-write-input-token-count"]),
   });
-  return { usage, latencyMs: headerNumber(lower, "x-amzn-bedrock-invocation-latency") };
+  return { usage, latencyMs: headerNumber(lower["x-amzn-bedrock-invocation-latency"]) };
 }
 
 /**
@@ -78,16 +77,15 @@ export function usageFromHeaders(headers: Readonly<Record<string, string | undef
  * // { usage: { inputTokens: 10, outputTokens: 60 }, latencyMs: 1686 }
  */
 export function usageFromInvocationMetrics(metrics: unknown): HeaderMetrics | undefined {
-  if (typeof metrics !== "object" || metrics === null) return undefined;
-  const record = metrics as Record<string, unknown>;
-  const number = (key: string): number | undefined => (typeof record[key] === "number" ? (record[key] as number) : undefined);
+  const record = asRecord(metrics);
+  if (!record) return undefined;
   const usage = knownUsage({
-    inputTokens: number("inputTokenCount"),
-    outputTokens: number("outputTokenCount"),
-    cacheReadInputTokens: number("cacheReadInputTokenCount"),
-    cacheWriteInputTokens: number("cacheWriteInputTokenCount"),
+    inputTokens: asNumber(record.inputTokenCount),
+    outputTokens: asNumber(record.outputTokenCount),
+    cacheReadInputTokens: asNumber(record.cacheReadInputTokenCount),
+    cacheWriteInputTokens: asNumber(record.cacheWriteInputTokenCount),
   });
-  return { usage, latencyMs: number("invocationLatency") };
+  return { usage, latencyMs: asNumber(record.invocationLatency) };
 }
 
 /**
