@@ -40,3 +40,6 @@ export interface IdleMemoryResult {
   rssGrowthBytes: number;
   agents: number;
 }
+
+/** Every request a client process answers; `ready` resolves once its contender is set up. */
+export type ClientRequest = WeatherBatchRequest | ConversationTurnsRequest | IdleMemoryRequest | { type: "ready" };

@@ -7,7 +7,7 @@ import { cpuMicroseconds, peakRssBytes, serveRequests } from "../process/child-c
 import { type Contender, findContender, type ConversationTurn } from "../contenders/index.js";
 import { conversationAnswer, conversationQuestion, idleMessageText, weatherAnswer, weatherQuestion, weatherToolInvocations } from "../contenders/weather-tool.js";
 import { millisecondsSince } from "../stats.js";
-import type { BatchResult, ConversationTurnsRequest, IdleMemoryRequest, IdleMemoryResult, WeatherBatchRequest } from "./batch-types.js";
+import type { BatchResult, ClientRequest, ConversationTurnsRequest, IdleMemoryRequest, IdleMemoryResult, WeatherBatchRequest } from "./batch-types.js";
 
 const [key, endpoint] = process.argv.slice(2);
 if (key === undefined || endpoint === undefined) throw new Error("usage: client-process.ts <contender key> <emulator url>");
@@ -122,18 +122,18 @@ async function idleMemory(contender: Contender, request: IdleMemoryRequest): Pro
   return result;
 }
 
-serveRequests(async (body) => {
+serveRequests<ClientRequest>(async (body) => {
   const contender = await setup;
   switch (body.type) {
     case "weather":
-      return weatherBatch(contender, body as unknown as WeatherBatchRequest);
+      return weatherBatch(contender, body);
     case "conversation-turns":
-      return conversationTurns(contender, body as unknown as ConversationTurnsRequest);
+      return conversationTurns(contender, body);
     case "idle-memory":
-      return idleMemory(contender, body as unknown as IdleMemoryRequest);
+      return idleMemory(contender, body);
     case "ready":
       return key;
     default:
-      throw new Error(`unknown request ${body.type}`);
+      throw new Error(`unknown request ${(body as { type: string }).type}`);
   }
 });

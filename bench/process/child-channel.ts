@@ -71,16 +71,17 @@ export class ChildChannel {
  * In a child: answers each request with `handler`'s result (or its error message). A request of
  * type `exit` ends the process after `beforeExit`.
  */
-export function serveRequests(handler: (body: { type: string } & Record<string, unknown>) => Promise<unknown>, beforeExit?: () => Promise<void>): void {
+export function serveRequests<Request extends { type: string }>(handler: (body: Request) => Promise<unknown>, beforeExit?: () => Promise<void>): void {
   if (process.send === undefined) throw new Error("This module runs as a child process of bench/run.ts (it needs an IPC channel).");
   const send = process.send.bind(process);
   process.on("message", (message: Envelope) => {
-    const body = message.body as { type: string } & Record<string, unknown>;
+    // The driver sends only what `Request` allows (and `exit`): the IPC boundary is where that is taken on trust.
+    const body = message.body as Request | { type: "exit" };
     if (body.type === "exit") {
       void (beforeExit?.() ?? Promise.resolve()).finally(() => process.exit(0));
       return;
     }
-    handler(body).then(
+    handler(body as Request).then(
       (answer) => send({ id: message.id, body: answer } satisfies Envelope),
       (error: unknown) => send({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Envelope),
     );
