@@ -1,7 +1,7 @@
 import type { ContentBlock, StopReason } from "@aws-sdk/client-bedrock-runtime";
 import type { NativeBody, NativeTurn } from "../../adapter.js";
 import { NativeResponseError } from "../../errors/native-response-error.js";
-import { fromBase64 } from "../../shared/converse-content.js";
+import { fromBase64, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString } from "../../shared/native-values.js";
 import { knownUsage } from "../../shared/token-usage.js";
 import { AMAZON_NOVA_FAMILY } from "./amazon-nova-request.js";
@@ -48,7 +48,7 @@ export function novaUsage(usage: unknown): NativeTurn["usage"] {
 function contentBlock(block: unknown): ContentBlock | undefined {
   const record = asRecord(block);
   if (!record) return undefined;
-  if (typeof record.text === "string") return record.text.trim() === "" ? undefined : { text: record.text };
+  if (typeof record.text === "string") return textBlocks(record.text)[0];
   const toolUse = asRecord(record.toolUse);
   if (toolUse) {
     return {

@@ -1,7 +1,7 @@
 import type { ContentBlock, StopReason } from "@aws-sdk/client-bedrock-runtime";
 import type { NativeBody, NativeTurn } from "../../adapter.js";
 import { NativeResponseError } from "../../errors/native-response-error.js";
-import { fromBase64 } from "../../shared/converse-content.js";
+import { fromBase64, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 import { knownUsage } from "../../shared/token-usage.js";
@@ -38,10 +38,8 @@ export function claudeUsage(usage: unknown): NativeTurn["usage"] {
 function contentBlock(block: unknown, body: NativeBody): ContentBlock | undefined {
   const record = asRecord(block);
   switch (record?.type) {
-    case "text": {
-      const text = asString(record.text) ?? "";
-      return text.trim() === "" ? undefined : { text };
-    }
+    case "text":
+      return textBlocks(asString(record.text) ?? "")[0];
     case "tool_use":
       return { toolUse: { toolUseId: asString(record.id), name: asString(record.name), input: (record.input ?? {}) as never } };
     case "thinking":
