@@ -1,4 +1,4 @@
-import { baseHeaders } from "../server/call-context.js";
+import { baseHeaders, latencySince } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
 import { sendEventStream } from "../server/send-event-stream.js";
 import type { FrameSource } from "../server/send-event-stream.js";
@@ -18,14 +18,13 @@ export async function handleConverse(context: CallContext): Promise<void> {
   const { state, model } = context;
   const turn = state.scriptedModel.respond(request, model.modelId);
   if (context.operation === "Converse") {
-    const latencyMs = Math.max(1, Math.round(performance.now() - context.startedAt));
-    context.channel.sendJson(200, baseHeaders(context.requestId), renderConverseResponse(turn, request, latencyMs));
+    context.channel.sendJson(200, baseHeaders(context.requestId), renderConverseResponse(turn, request, latencySince(context)));
     return;
   }
   const events = converseStreamEvents(turn, request, state.streaming.chunkSize);
   const frames: FrameSource[] = events.map((event) => () => {
     if (event.eventType === "metadata") {
-      event.payload["metrics"] = { latencyMs: Math.max(1, Math.round(performance.now() - context.startedAt)) };
+      event.payload["metrics"] = { latencyMs: latencySince(context) };
     }
     return state.encoder.event(event.eventType, event.payload);
   });

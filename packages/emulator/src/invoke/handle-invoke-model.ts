@@ -1,7 +1,7 @@
 import { validationError } from "../errors/service-error.js";
 import { STREAMING_UNSUPPORTED_MESSAGE } from "../families/model-family.js";
 import type { ModelFamily, ModelTurn, RenderContext } from "../families/model-family.js";
-import { baseHeaders } from "../server/call-context.js";
+import { baseHeaders, latencySince } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
 import { sendEventStream } from "../server/send-event-stream.js";
 import type { FrameSource } from "../server/send-event-stream.js";
@@ -68,7 +68,7 @@ function sendEmbedding(context: CallContext, family: ModelFamily, nativeBody: un
     200,
     {
       ...baseHeaders(context.requestId),
-      "X-Amzn-Bedrock-Invocation-Latency": String(latencyOf(context)),
+      "X-Amzn-Bedrock-Invocation-Latency": String(latencySince(context)),
       "X-Amzn-Bedrock-Input-Token-Count": String(result.inputTokens),
       ...echoedHeaders(context),
     },
@@ -76,12 +76,8 @@ function sendEmbedding(context: CallContext, family: ModelFamily, nativeBody: un
   );
 }
 
-function latencyOf(context: CallContext): number {
-  return Math.max(1, Math.round(performance.now() - context.startedAt));
-}
-
 function invocationMetrics(turn: ModelTurn, context: CallContext): Record<string, number> {
-  const latency = latencyOf(context) + context.state.streaming.firstTokenDelayMs;
+  const latency = latencySince(context) + context.state.streaming.firstTokenDelayMs;
   const metrics: Record<string, number> = {
     inputTokenCount: turn.usage.inputTokens,
     outputTokenCount: turn.usage.outputTokens,
@@ -97,7 +93,7 @@ function invocationMetrics(turn: ModelTurn, context: CallContext): Record<string
 
 function tokenHeaders(turn: ModelTurn, context: CallContext): Record<string, string | number> {
   const headers: Record<string, string | number> = {
-    "X-Amzn-Bedrock-Invocation-Latency": String(latencyOf(context)),
+    "X-Amzn-Bedrock-Invocation-Latency": String(latencySince(context)),
     "X-Amzn-Bedrock-Input-Token-Count": String(turn.usage.inputTokens),
     "X-Amzn-Bedrock-Output-Token-Count": String(turn.usage.outputTokens),
   };

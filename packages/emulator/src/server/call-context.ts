@@ -25,6 +25,16 @@ export interface CallContext {
 }
 
 /**
+ * Milliseconds since the request was received, at least 1 (as the service reports latencies).
+ *
+ * @example
+ * latencySince(context); // 3
+ */
+export function latencySince(context: CallContext): number {
+  return Math.max(1, Math.round(performance.now() - context.startedAt));
+}
+
+/**
  * Headers every operation response carries (a fresh object the caller may add to).
  *
  * @example
