@@ -4,10 +4,11 @@ import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } 
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
 import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
-import { additionalFields, blocksText, inferenceSettings, textBlocks } from "../../shared/converse-content.js";
+import { additionalFields, inferenceSettings, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString, compact } from "../../shared/native-values.js";
 import { mapStopReason } from "../../shared/stop-reason.js";
 import { knownUsage } from "../../shared/token-usage.js";
+import { transcriptPrompt } from "../../shared/transcript-prompt.js";
 
 const FAMILY = "amazon-titan-text";
 
@@ -29,9 +30,7 @@ const TITAN_STOP_REASONS: Readonly<Record<string, StopReason>> = {
  * // "User: Hi\nBot: Hello!\nUser: Bye\nBot:"
  */
 export function titanPrompt(messages: NonNullable<ModelRequest["messages"]>): string {
-  if (messages.length === 1 && messages[0]?.role === "user") return blocksText(messages[0].content);
-  const lines = messages.map((message) => `${message.role === "assistant" ? "Bot" : "User"}: ${blocksText(message.content)}`);
-  return `${lines.join("\n")}\nBot:`;
+  return transcriptPrompt(messages, "Bot");
 }
 
 function buildTitanRequest(request: ModelRequest): NativeBody {
