@@ -22,7 +22,7 @@ const toolConfig: ToolConfiguration = {
       toolSpec: {
         name: weatherToolName,
         description: weatherToolDescription,
-        inputSchema: { json: weatherInputJsonSchema as unknown as Record<string, never> },
+        inputSchema: { json: weatherInputJsonSchema },
       },
     },
   ],

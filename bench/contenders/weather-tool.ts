@@ -18,7 +18,7 @@ export const weatherInputJsonSchema = {
   type: "object",
   properties: { city: { type: "string", description: "City name" } },
   required: ["city"],
-} as const;
+};
 
 export interface WeatherReport {
   city: string;
