@@ -11,3 +11,15 @@ export function mapStopReason(table: Readonly<Record<string, StopReason>>, nativ
   if (typeof native !== "string") return fallback;
   return Object.hasOwn(table, native) ? (table[native] as StopReason) : fallback;
 }
+
+/**
+ * A reply that calls tools stops for them: `end_turn` becomes `tool_use` when `callsTools`. For
+ * families whose native stop reason cannot say so (prompt-written calls, Command R).
+ *
+ * @example
+ * stopForToolCalls("end_turn", true); // "tool_use"
+ * stopForToolCalls("max_tokens", true); // "max_tokens"
+ */
+export function stopForToolCalls(stopReason: StopReason, callsTools: boolean): StopReason {
+  return callsTools && stopReason === "end_turn" ? "tool_use" : stopReason;
+}

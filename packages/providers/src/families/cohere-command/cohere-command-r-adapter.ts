@@ -5,7 +5,7 @@ import { NO_FEATURES } from "../../features/family-features.js";
 import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
 import { newToolUseId, textBlocks } from "../../shared/converse-content.js";
 import { asArray, asNumber, asRecord, asString } from "../../shared/native-values.js";
-import { mapStopReason } from "../../shared/stop-reason.js";
+import { mapStopReason, stopForToolCalls } from "../../shared/stop-reason.js";
 import { knownUsage } from "../../shared/token-usage.js";
 import { COHERE_COMMAND_R_FAMILY, COHERE_COMMAND_R_NAME, buildCommandRRequest } from "./cohere-command-r-request.js";
 
@@ -41,9 +41,8 @@ function parseCommandRResponse(body: NativeBody): NativeTurn {
   const content = textBlocks(text ?? "");
   const calls = toolUses(body.tool_calls);
   content.push(...calls);
-  const fallback: StopReason = calls.length > 0 ? "tool_use" : "end_turn";
-  const stopReason = mapStopReason(COHERE_STOP_REASONS, body.finish_reason, fallback);
-  return { content, stopReason: calls.length > 0 && stopReason === "end_turn" ? "tool_use" : stopReason, usage: usageOf(body.meta) };
+  const stopReason = mapStopReason(COHERE_STOP_REASONS, body.finish_reason, "end_turn");
+  return { content, stopReason: stopForToolCalls(stopReason, calls.length > 0), usage: usageOf(body.meta) };
 }
 
 /**
@@ -80,8 +79,7 @@ export function createCommandRStreamDecoder(writer: ConverseStreamWriter): Nativ
           break;
       }
       if (typeof chunk.finish_reason === "string") {
-        const reason = mapStopReason(COHERE_STOP_REASONS, chunk.finish_reason, "end_turn");
-        writer.stop(writer.toolUseCount > 0 && reason === "end_turn" ? "tool_use" : reason);
+        writer.stop(stopForToolCalls(mapStopReason(COHERE_STOP_REASONS, chunk.finish_reason, "end_turn"), writer.toolUseCount > 0));
       }
     },
     end(): void {},

@@ -7,7 +7,7 @@ import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.j
 import { additionalFields, inferenceSettings, offeredTools } from "../../shared/converse-content.js";
 import { asNumber, asString, compact } from "../../shared/native-values.js";
 import { PromptToolCallFilter, promptReplyContent } from "../../shared/prompt-tool-calls.js";
-import { mapStopReason } from "../../shared/stop-reason.js";
+import { mapStopReason, stopForToolCalls } from "../../shared/stop-reason.js";
 import { knownUsage } from "../../shared/token-usage.js";
 import { llamaPrompt, llamaTemplate } from "./meta-llama-prompt.js";
 
@@ -35,9 +35,8 @@ function parseLlamaResponse(body: NativeBody, context: AdapterContext): NativeTu
   const generation = asString(body.generation);
   if (generation === undefined) throw new NativeResponseError(FAMILY, "the body has no generation string", body);
   const content = promptReplyContent(generation, offeredTools(context.request).length > 0);
-  const calls = content.some((block) => block.toolUse);
   const stopReason = mapStopReason(LLAMA_STOP_REASONS, body.stop_reason, "end_turn");
-  return { content, stopReason: calls && stopReason === "end_turn" ? "tool_use" : stopReason, usage: usageOf(body) };
+  return { content, stopReason: stopForToolCalls(stopReason, content.some((block) => block.toolUse)), usage: usageOf(body) };
 }
 
 function createLlamaStreamDecoder(writer: ConverseStreamWriter, context: AdapterContext): NativeStreamDecoder {
@@ -53,8 +52,7 @@ function createLlamaStreamDecoder(writer: ConverseStreamWriter, context: Adapter
     },
     end(): void {
       filter.end();
-      const reason = stopReason ?? "end_turn";
-      writer.stop(writer.toolUseCount > 0 && reason === "end_turn" ? "tool_use" : reason);
+      writer.stop(stopForToolCalls(stopReason ?? "end_turn", writer.toolUseCount > 0));
     },
   };
 }
