@@ -13,25 +13,6 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank] as number;
 }
 
-/** The arithmetic mean. NaN for no values. */
-export function mean(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum / values.length;
-}
-
-/** Median, p95 and count of a sample. */
-export interface Summary {
-  count: number;
-  median: number;
-  p95: number;
-}
-
-export function summarize(values: readonly number[]): Summary {
-  return { count: values.length, median: median(values), p95: percentile(values, 95) };
-}
-
 /** Smallest and largest value (NaN for no values). */
 export interface Range {
   min: number;

@@ -4,8 +4,8 @@ import { agentRunsChart, longConversationChart } from "./charts.js";
 import { renderResultsMarkdown, replaceGeneratedSection } from "./markdown-report.js";
 import type { BenchmarkResults } from "./results.js";
 
-export const resultsDirectory = new URL("../results/", import.meta.url);
-export const latestResultsFile = new URL("latest.json", resultsDirectory);
+const resultsDirectory = new URL("../results/", import.meta.url);
+const latestResultsFile = new URL("latest.json", resultsDirectory);
 const documentFile = new URL("../../docs/benchmarks.md", import.meta.url);
 
 /**
