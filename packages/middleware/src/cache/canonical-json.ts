@@ -21,14 +21,19 @@ export function canonicalJson(value: unknown): string {
       return "null";
   }
   if (value instanceof Uint8Array) return `{"$bytes":"${Buffer.from(value).toString("base64")}"}`;
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  // Built by concatenation, not per-node arrays and joins: this runs over the whole conversation on every model call.
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let index = 0; index < value.length; index += 1) text += (index === 0 ? "" : ",") + canonicalJson(value[index]);
+    return `${text}]`;
+  }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   const record = value as Record<string, unknown>;
-  const parts: string[] = [];
+  let text = "";
   for (const key of Object.keys(record).sort()) {
     const member = record[key];
     if (member === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+    text += (text === "" ? "{" : ",") + JSON.stringify(key) + ":" + canonicalJson(member);
   }
-  return `{${parts.join(",")}}`;
+  return text === "" ? "{}" : `${text}}`;
 }
