@@ -4,6 +4,7 @@ import type { ScriptDefinition, ScriptedReply } from "../scripts/script-types.js
 import { httpDate } from "../server/date-header.js";
 import type { EmulatorState } from "../server/emulator-state.js";
 import type { ResponseChannel } from "../server/response-channel.js";
+import { isJsonObject } from "../wire/is-json-object.js";
 
 /**
  * The admin endpoints, under `/__emulator/` (a prefix the service never uses):
@@ -70,5 +71,5 @@ export function handleAdminRequest(
 }
 
 function isFaultList(body: unknown): body is { faults: FaultRule[] } {
-  return typeof body === "object" && body !== null && Array.isArray((body as { faults?: unknown }).faults);
+  return isJsonObject(body) && Array.isArray(body["faults"]);
 }

@@ -1,5 +1,6 @@
 import { validationError } from "../errors/service-error.js";
 import type { ConversationRules } from "./model-conversation-rules.js";
+import { isJsonObject } from "../wire/is-json-object.js";
 
 const contentBlockKeys = [
   "text",
@@ -20,10 +21,6 @@ const contentBlockKeys = [
 const knownBlockKeys = new Set(contentBlockKeys);
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * The conversation rules the service enforces beyond the schema, with its wording: starts with a
@@ -60,7 +57,7 @@ export function checkConversation(
     }
     content.forEach((block: unknown, blockIndex) => {
       const at = `messages.${messageIndex}.content.${blockIndex}`;
-      const keys = isObject(block) ? Object.keys(block) : [];
+      const keys = isJsonObject(block) ? Object.keys(block) : [];
       if (keys.length !== 1 || !knownBlockKeys.has(keys[0] ?? "")) {
         throw validationError(
           `The ContentBlock object at ${at} must contain exactly one of the following keys: ${contentBlockKeys.join(", ")}. Fix the content block and try again.`,
@@ -71,7 +68,7 @@ export function checkConversation(
         throw validationError(`The text field in the ContentBlock object at ${at} is blank. Add text to the text field, and try again.`);
       }
       const toolResult = contentBlock["toolResult"];
-      if (isObject(toolResult)) {
+      if (isJsonObject(toolResult)) {
         const resultContent = toolResult["content"];
         if (toolResult["status"] === "error" && (!Array.isArray(resultContent) || resultContent.length === 0)) {
           throw validationError(`The content field at ${at}.toolResult cannot be empty when status value is error.`);
@@ -109,7 +106,7 @@ function checkToolPairing(messages: readonly Json[]): void {
 function blocksOf(message: Json, key: "toolUse" | "toolResult"): Json[] {
   const content = message["content"];
   if (!Array.isArray(content)) return [];
-  return content.flatMap((block: unknown) => (isObject(block) && isObject(block[key]) ? [block[key] as Json] : []));
+  return content.flatMap((block: unknown) => (isJsonObject(block) && isJsonObject(block[key]) ? [block[key] as Json] : []));
 }
 
 /**
@@ -119,5 +116,5 @@ function blocksOf(message: Json, key: "toolUse" | "toolResult"): Json[] {
 function isBlankText(text: string, content: readonly unknown[]): boolean {
   if (text.length === 0) return true;
   if (text.trim().length > 0) return false;
-  return !content.some((block) => isObject(block) && typeof block["text"] === "string" && block["text"].trim().length > 0);
+  return !content.some((block) => isJsonObject(block) && typeof block["text"] === "string" && block["text"].trim().length > 0);
 }

@@ -1,11 +1,8 @@
 import { ConstraintViolations } from "./constraint-violations.js";
+import { isJsonObject } from "../wire/is-json-object.js";
 
 const toolNamePattern = /^[a-zA-Z0-9_-]+$/;
 const toolUseIdPattern = /^[a-zA-Z0-9_.:-]+$/;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Checks the Converse body against the service model's member constraints (enums, lengths,
@@ -22,7 +19,7 @@ export function checkConverseConstraints(body: Record<string, unknown>): Constra
   if (Array.isArray(messages)) {
     messages.forEach((message, messageIndex) => {
       const path = `messages.${messageIndex + 1}.member`;
-      if (!isObject(message)) {
+      if (!isJsonObject(message)) {
         violations.notNull(null, path);
         return;
       }
@@ -32,15 +29,15 @@ export function checkConverseConstraints(body: Record<string, unknown>): Constra
       const content = message["content"];
       if (!violations.notNull(content, `${path}.content`) || !Array.isArray(content)) return;
       content.forEach((block, blockIndex) => {
-        if (!isObject(block)) return;
+        if (!isJsonObject(block)) return;
         const blockPath = `${path}.content.${blockIndex + 1}.member`;
         const toolUse = block["toolUse"];
-        if (isObject(toolUse)) {
+        if (isJsonObject(toolUse)) {
           checkToolName(violations, toolUse["name"], `${blockPath}.toolUse.name`);
           checkToolUseId(violations, toolUse["toolUseId"], `${blockPath}.toolUse.toolUseId`);
         }
         const toolResult = block["toolResult"];
-        if (isObject(toolResult)) {
+        if (isJsonObject(toolResult)) {
           checkToolUseId(violations, toolResult["toolUseId"], `${blockPath}.toolResult.toolUseId`);
           if (toolResult["status"] !== undefined) {
             violations.enumeration(toolResult["status"], `${blockPath}.toolResult.status`, ["success", "error"]);
@@ -74,7 +71,7 @@ function checkToolUseId(violations: ConstraintViolations, toolUseId: unknown, pa
 }
 
 function checkInferenceConfig(violations: ConstraintViolations, config: unknown): void {
-  if (!isObject(config)) return;
+  if (!isJsonObject(config)) return;
   const { maxTokens, temperature, topP, stopSequences } = config;
   if (typeof maxTokens === "number") violations.minimum(maxTokens, "inferenceConfig.maxTokens", 1);
   for (const [name, value] of [["temperature", temperature], ["topP", topP]] as const) {
@@ -91,21 +88,21 @@ function checkInferenceConfig(violations: ConstraintViolations, config: unknown)
 }
 
 function checkToolConfig(violations: ConstraintViolations, config: unknown): void {
-  if (!isObject(config)) return;
+  if (!isJsonObject(config)) return;
   const tools = config["tools"];
   if (!violations.notNull(tools, "toolConfig.tools") || !Array.isArray(tools)) return;
   violations.length(tools, "toolConfig.tools", 1);
   tools.forEach((tool, index) => {
     const path = `toolConfig.tools.${index + 1}.member`;
-    if (!isObject(tool)) return;
+    if (!isJsonObject(tool)) return;
     const spec = tool["toolSpec"];
-    if (!isObject(spec)) return;
+    if (!isJsonObject(spec)) return;
     checkToolName(violations, spec["name"], `${path}.toolSpec.name`);
     if (typeof spec["description"] === "string") violations.length(spec["description"], `${path}.toolSpec.description`, 1);
     violations.notNull(spec["inputSchema"], `${path}.toolSpec.inputSchema`);
   });
   const choice = config["toolChoice"];
-  if (isObject(choice) && isObject(choice["tool"])) {
+  if (isJsonObject(choice) && isJsonObject(choice["tool"])) {
     checkToolName(violations, choice["tool"]["name"], "toolConfig.toolChoice.tool.name");
   }
 }

@@ -4,10 +4,7 @@ import { estimateInputTokens } from "../scripts/token-estimate.js";
 import { baseHeaders } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
 import { validateConverseRequest } from "./validate-converse-request.js";
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isJsonObject } from "../wire/is-json-object.js";
 
 /**
  * CountTokens: `{"input":{"converse":{…}}}` (validated like Converse) or
@@ -19,8 +16,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export async function handleCountTokens(context: CallContext): Promise<void> {
   const body = context.body;
-  const input = isObject(body) ? body["input"] : undefined;
-  if (!isObject(body) || !isObject(input)) {
+  const input = isJsonObject(body) ? body["input"] : undefined;
+  if (!isJsonObject(body) || !isJsonObject(input)) {
     throw validationError("1 validation error detected: Value null at 'input' failed to satisfy constraint: Member must not be null");
   }
   for (const key of Object.keys(body)) {
@@ -33,11 +30,11 @@ export async function handleCountTokens(context: CallContext): Promise<void> {
     throw validationError("The input field must contain exactly one of converse or invokeModel. Fix the input and try again.");
   }
   let inputTokens: number;
-  if (isObject(input["converse"])) {
+  if (isJsonObject(input["converse"])) {
     inputTokens = estimateInputTokens(validateConverseRequest(input["converse"], { isPrompt: false, countTokens: true, modelId: context.model.baseModelId ?? context.model.modelId }));
   } else {
     const invokeModel = input["invokeModel"];
-    const encoded = isObject(invokeModel) ? invokeModel["body"] : undefined;
+    const encoded = isJsonObject(invokeModel) ? invokeModel["body"] : undefined;
     if (typeof encoded !== "string") {
       throw validationError("1 validation error detected: Value null at 'input.invokeModel.body' failed to satisfy constraint: Member must not be null");
     }

@@ -3,6 +3,7 @@ import type { WireConverseRequest } from "../wire/converse-types.js";
 import { checkConversation } from "./check-conversation.js";
 import { conversationRulesFor } from "./model-conversation-rules.js";
 import { checkConverseConstraints } from "./check-converse-constraints.js";
+import { isJsonObject } from "../wire/is-json-object.js";
 
 const converseMembers = new Set([
   "messages",
@@ -30,10 +31,6 @@ export interface ConverseValidationContext {
   modelId?: string;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * Validates a parsed Converse / ConverseStream body (or CountTokens' `input.converse`) like the
  * service, throwing a ServiceError (ValidationException) with the service's wording at the first
@@ -43,7 +40,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * validateConverseRequest({ messages: [{ role: "user", content: [{ text: "hi" }] }] }, { isPrompt: false });
  */
 export function validateConverseRequest(body: unknown, context: ConverseValidationContext): WireConverseRequest {
-  if (!isObject(body)) {
+  if (!isJsonObject(body)) {
     throw new ServiceError("SerializationException", "Start of structure or map found where not expected.");
   }
   const allowed = context.countTokens === true ? countTokensMembers : converseMembers;
@@ -67,7 +64,7 @@ export function validateConverseRequest(body: unknown, context: ConverseValidati
   const system = body["system"];
   if (Array.isArray(system)) {
     system.forEach((block: unknown, index) => {
-      if (isObject(block) && typeof block["text"] === "string" && block["text"].trim().length === 0) {
+      if (isJsonObject(block) && typeof block["text"] === "string" && block["text"].trim().length === 0) {
         throw validationError(`The text field in the SystemContentBlock object at system.${index} is blank. Add text to the text field, and try again.`);
       }
     });
@@ -84,11 +81,11 @@ function checkTypes(body: Record<string, unknown>): void {
   const expectations: Array<[string, (value: unknown) => boolean, string]> = [
     ["messages", Array.isArray, "a list"],
     ["system", Array.isArray, "a list"],
-    ["inferenceConfig", isObject, "a structure"],
-    ["toolConfig", isObject, "a structure"],
+    ["inferenceConfig", isJsonObject, "a structure"],
+    ["toolConfig", isJsonObject, "a structure"],
     ["additionalModelResponseFieldPaths", Array.isArray, "a list"],
-    ["promptVariables", isObject, "a map"],
-    ["requestMetadata", isObject, "a map"],
+    ["promptVariables", isJsonObject, "a map"],
+    ["requestMetadata", isJsonObject, "a map"],
   ];
   for (const [key, check, expected] of expectations) {
     const value = body[key];
@@ -97,7 +94,7 @@ function checkTypes(body: Record<string, unknown>): void {
     }
   }
   const config = body["inferenceConfig"];
-  if (isObject(config)) {
+  if (isJsonObject(config)) {
     for (const key of ["maxTokens", "temperature", "topP"]) {
       const value = config[key];
       if (value !== undefined && value !== null && typeof value !== "number") {

@@ -1,5 +1,6 @@
 import { EmulatorConfigurationError } from "../errors/emulator-configuration-error.js";
 import type { ScriptDefinition } from "./script-types.js";
+import { isJsonObject } from "../wire/is-json-object.js";
 
 const stopReasons = new Set([
   "end_turn",
@@ -19,10 +20,6 @@ function fail(path: string, problem: string): never {
   throw new EmulatorConfigurationError(`Invalid script: ${path} ${problem}`);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * Checks a script's shape (usually parsed from JSON) and throws an EmulatorConfigurationError
  * naming the first bad field and what it accepts.
@@ -32,16 +29,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * validateScript({ turns: [{ txt: "hi" }] }); // throws: turns[0] has unknown key "txt" …
  */
 export function validateScript(definition: ScriptDefinition): void {
-  if (!isObject(definition)) fail("script", "must be an object like { turns: [...], rules: [...] }");
+  if (!isJsonObject(definition)) fail("script", "must be an object like { turns: [...], rules: [...] }");
   for (const key of Object.keys(definition)) {
     if (!scriptKeys.has(key)) fail("script", `has unknown key "${key}"; allowed: ${[...scriptKeys].join(", ")}`);
   }
   validateTurns(definition.turns, "turns");
   validateRules(definition.rules, "rules");
   if (definition.models !== undefined) {
-    if (!isObject(definition.models)) fail("models", "must map model IDs to { turns, rules }");
+    if (!isJsonObject(definition.models)) fail("models", "must map model IDs to { turns, rules }");
     for (const [modelId, script] of Object.entries(definition.models)) {
-      if (!isObject(script)) fail(`models["${modelId}"]`, "must be an object { turns?, rules? }");
+      if (!isJsonObject(script)) fail(`models["${modelId}"]`, "must be an object { turns?, rules? }");
       validateTurns(script["turns"], `models["${modelId}"].turns`);
       validateRules(script["rules"], `models["${modelId}"].rules`);
     }
@@ -60,9 +57,9 @@ function validateRules(rules: unknown, path: string): void {
   if (!Array.isArray(rules)) fail(path, "must be an array of { match, reply }");
   rules.forEach((rule, index) => {
     const rulePath = `${path}[${index}]`;
-    if (!isObject(rule)) fail(rulePath, "must be an object { match, reply, modelId?, times? }");
+    if (!isJsonObject(rule)) fail(rulePath, "must be an object { match, reply, modelId?, times? }");
     const match = rule["match"];
-    if (!isObject(match)) fail(`${rulePath}.match`, "must be an object { text?, regex?, toolResult? }");
+    if (!isJsonObject(match)) fail(`${rulePath}.match`, "must be an object { text?, regex?, toolResult? }");
     if (match["text"] !== undefined && typeof match["text"] !== "string") fail(`${rulePath}.match.text`, "must be a string");
     const regex = match["regex"];
     if (regex !== undefined) {
@@ -75,7 +72,7 @@ function validateRules(rules: unknown, path: string): void {
       } else if (!(regex instanceof RegExp)) fail(`${rulePath}.match.regex`, "must be a string or RegExp");
     }
     const toolResult = match["toolResult"];
-    if (toolResult !== undefined && toolResult !== true && !isObject(toolResult)) {
+    if (toolResult !== undefined && toolResult !== true && !isJsonObject(toolResult)) {
       fail(`${rulePath}.match.toolResult`, "must be true or { toolUseId?, name?, status?, contains? }");
     }
     validateReply(rule["reply"], `${rulePath}.reply`);
@@ -85,7 +82,7 @@ function validateRules(rules: unknown, path: string): void {
 }
 
 function validateReply(reply: unknown, path: string): void {
-  if (!isObject(reply)) fail(path, "must be an object like { text: \"…\" } or { toolCalls: [...] }");
+  if (!isJsonObject(reply)) fail(path, "must be an object like { text: \"…\" } or { toolCalls: [...] }");
   for (const key of Object.keys(reply)) {
     if (!replyKeys.has(key)) fail(path, `has unknown key "${key}"; allowed: ${[...replyKeys].join(", ")}`);
   }
@@ -97,19 +94,19 @@ function validateReply(reply: unknown, path: string): void {
   if (toolCalls !== undefined) {
     if (!Array.isArray(toolCalls)) fail(`${path}.toolCalls`, "must be an array of { name, input?, toolUseId? }");
     toolCalls.forEach((call, index) => {
-      if (!isObject(call) || typeof call["name"] !== "string" || call["name"].length === 0) {
+      if (!isJsonObject(call) || typeof call["name"] !== "string" || call["name"].length === 0) {
         fail(`${path}.toolCalls[${index}]`, "must have a non-empty string name");
       }
     });
   }
   const reasoning = reply["reasoning"];
   if (reasoning !== undefined) {
-    const readable = isObject(reasoning) && typeof reasoning["text"] === "string";
-    const redacted = isObject(reasoning) && typeof reasoning["redactedContent"] === "string";
+    const readable = isJsonObject(reasoning) && typeof reasoning["text"] === "string";
+    const redacted = isJsonObject(reasoning) && typeof reasoning["redactedContent"] === "string";
     if (!readable && !redacted) fail(`${path}.reasoning`, "must be { text, signature? } or { redactedContent: <base64> }");
   }
   if (reply["content"] !== undefined && !Array.isArray(reply["content"])) fail(`${path}.content`, "must be an array of Converse content blocks");
-  if (reply["usage"] !== undefined && !isObject(reply["usage"])) fail(`${path}.usage`, "must be an object of token counts");
+  if (reply["usage"] !== undefined && !isJsonObject(reply["usage"])) fail(`${path}.usage`, "must be an object of token counts");
 }
 
 /**
@@ -119,7 +116,7 @@ function validateReply(reply: unknown, path: string): void {
  * validateStreaming({ chunkSize: 4 }, "streaming"); // ok
  */
 export function validateStreaming(streaming: unknown, path: string): void {
-  if (!isObject(streaming)) fail(path, "must be an object { chunkSize?, firstTokenDelayMs?, chunkDelayMs? }");
+  if (!isJsonObject(streaming)) fail(path, "must be an object { chunkSize?, firstTokenDelayMs?, chunkDelayMs? }");
   if (streaming["chunkSize"] !== undefined && !isPositiveInteger(streaming["chunkSize"])) {
     fail(`${path}.chunkSize`, "must be a positive integer");
   }
