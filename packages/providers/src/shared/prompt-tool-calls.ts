@@ -84,7 +84,7 @@ function parseCalls(text: string): Array<{ name: string; input: unknown }> | und
  * splitToolCalls('Let me check.\n{"name":"get_weather","parameters":{"city":"Paris"}}');
  * // { text: "Let me check.", toolUses: [{ toolUseId: "tooluse_…", name: "get_weather", input: { city: "Paris" } }] }
  */
-export function splitToolCalls(output: string): { text: string; toolUses: ToolUseBlock[] } {
+export function splitToolCalls(output: string): { text: string; toolUses: Array<ToolUseBlock & { toolUseId: string; name: string }> } {
   const cleaned = output.replaceAll("<|python_tag|>", "\n");
   const lines = cleaned.split("\n");
   for (let start = 0; start < lines.length; start += 1) {
@@ -173,6 +173,6 @@ export class PromptToolCallFilter {
       return;
     }
     this.writer.text(text);
-    for (const toolUse of toolUses) this.writer.completeToolUse(toolUse.toolUseId ?? newToolUseId(), toolUse.name ?? "", toolUse.input);
+    for (const toolUse of toolUses) this.writer.completeToolUse(toolUse.toolUseId, toolUse.name, toolUse.input);
   }
 }

@@ -1,4 +1,4 @@
-import type { ContentBlock, StopReason } from "@aws-sdk/client-bedrock-runtime";
+import type { StopReason, ToolUseBlock } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelFamilyAdapter, NativeBody, NativeStreamDecoder, NativeTurn } from "../../adapter.js";
 import { NativeResponseError } from "../../errors/native-response-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
@@ -21,11 +21,11 @@ export const COHERE_STOP_REASONS: Readonly<Record<string, StopReason>> = {
 };
 
 // Command R's tool calls carry no IDs; Sluice gives each one, and finds the call again by ID in the history.
-function toolUses(calls: unknown): ContentBlock[] {
+function toolUses(calls: unknown): Array<ToolUseBlock & { toolUseId: string; name: string }> {
   return (asArray(calls) ?? []).flatMap((call) => {
     const record = asRecord(call);
     if (!record || typeof record.name !== "string") return [];
-    return [{ toolUse: { toolUseId: newToolUseId(), name: record.name, input: (asRecord(record.parameters) ?? {}) as never } }];
+    return [{ toolUseId: newToolUseId(), name: record.name, input: (asRecord(record.parameters) ?? {}) as never }];
   });
 }
 
@@ -40,7 +40,7 @@ function parseCommandRResponse(body: NativeBody): NativeTurn {
   if (text === undefined && body.tool_calls === undefined) throw new NativeResponseError(COHERE_COMMAND_R_FAMILY, "the body has neither text nor tool_calls", body);
   const content = textBlocks(text ?? "");
   const calls = toolUses(body.tool_calls);
-  content.push(...calls);
+  for (const toolUse of calls) content.push({ toolUse });
   const stopReason = mapStopReason(COHERE_STOP_REASONS, body.finish_reason, "end_turn");
   return { content, stopReason: stopForToolCalls(stopReason, calls.length > 0), usage: usageOf(body.meta) };
 }
@@ -59,9 +59,7 @@ export function createCommandRStreamDecoder(writer: ConverseStreamWriter): Nativ
       writer.start();
       switch (chunk.event_type) {
         case "tool-calls-generation":
-          for (const block of toolUses(chunk.tool_calls)) {
-            writer.completeToolUse(block.toolUse?.toolUseId ?? newToolUseId(), block.toolUse?.name ?? "", block.toolUse?.input);
-          }
+          for (const call of toolUses(chunk.tool_calls)) writer.completeToolUse(call.toolUseId, call.name, call.input);
           return;
         case "stream-end": {
           const usage = usageOf(asRecord(chunk.response)?.meta);
