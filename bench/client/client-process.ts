@@ -18,78 +18,70 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-async function weatherBatch(contender: Contender, request: WeatherBatchRequest): Promise<BatchResult> {
+/**
+ * Runs `run` `runs` times, `concurrency` at a time, timing each run; `run` resolves to what was
+ * wrong with the run, or undefined when it was right.
+ */
+async function timeBatch(runs: number, concurrency: number, run: () => Promise<string | undefined>): Promise<BatchResult> {
   const durationsMs: number[] = [];
   let failures = 0;
   let firstFailure: string | undefined;
-  const fail = (reason: string): void => {
-    failures += 1;
-    firstFailure ??= reason;
-  };
-  const toolRunsBefore = weatherToolInvocations();
   const cpuBefore = cpuMicroseconds();
   const batchStart = process.hrtime.bigint();
   let started = 0;
   const worker = async (): Promise<void> => {
-    while (started < request.runs) {
+    while (started < runs) {
       started += 1;
       const start = process.hrtime.bigint();
-      try {
-        const text = await contender.weatherRun(weatherQuestion, request.streaming);
-        if (text !== weatherAnswer) fail(`wrong answer: ${JSON.stringify(text.slice(0, 200))}`);
-      } catch (error) {
-        fail(describe(error));
-      }
+      const failure = await run();
       durationsMs.push(millisecondsSince(start));
+      if (failure !== undefined) {
+        failures += 1;
+        firstFailure ??= failure;
+      }
     }
   };
-  await Promise.all(Array.from({ length: request.concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const wallMs = millisecondsSince(batchStart);
   const cpu = cpuMicroseconds() - cpuBefore;
+  return { durationsMs, failures, ...(firstFailure && { firstFailure }), cpuMicroseconds: cpu, wallMs, peakRssBytes: peakRssBytes() };
+}
+
+async function weatherBatch(contender: Contender, request: WeatherBatchRequest): Promise<BatchResult> {
+  const toolRunsBefore = weatherToolInvocations();
+  const batch = await timeBatch(request.runs, request.concurrency, async () => {
+    try {
+      const text = await contender.weatherRun(weatherQuestion, request.streaming);
+      return text === weatherAnswer ? undefined : `wrong answer: ${JSON.stringify(text.slice(0, 200))}`;
+    } catch (error) {
+      return describe(error);
+    }
+  });
   // Every correct answer needs the tool's result, so each run ran it at least once; a total equal
   // to the number of runs therefore means exactly once each. Extra runs count as failures.
   const toolRuns = weatherToolInvocations() - toolRunsBefore;
-  const correct = request.runs - failures;
+  const correct = request.runs - batch.failures;
   if (toolRuns > correct) {
-    failures = Math.min(request.runs, failures + (toolRuns - correct));
-    firstFailure ??= `the tool ran ${toolRuns} times for ${correct} correct runs`;
+    batch.failures = Math.min(request.runs, batch.failures + (toolRuns - correct));
+    batch.firstFailure ??= `the tool ran ${toolRuns} times for ${correct} correct runs`;
   }
-  return { durationsMs, failures, ...(firstFailure && { firstFailure }), cpuMicroseconds: cpu, wallMs, peakRssBytes: peakRssBytes() };
+  return batch;
 }
 
 let conversation: ConversationTurn | undefined;
 let turnsTaken = 0;
 
-async function conversationTurns(contender: Contender, request: ConversationTurnsRequest): Promise<BatchResult> {
-  conversation ??= contender.startConversation();
-  const durationsMs: number[] = [];
-  let failures = 0;
-  let firstFailure: string | undefined;
-  const cpuBefore = cpuMicroseconds();
-  const batchStart = process.hrtime.bigint();
-  for (let index = 0; index < request.count; index += 1) {
+function conversationTurns(contender: Contender, request: ConversationTurnsRequest): Promise<BatchResult> {
+  const sendTurn = (conversation ??= contender.startConversation());
+  return timeBatch(request.count, 1, async () => {
     turnsTaken += 1;
-    const start = process.hrtime.bigint();
     try {
-      const text = await conversation(conversationQuestion(turnsTaken));
-      if (text !== conversationAnswer(turnsTaken)) {
-        failures += 1;
-        firstFailure ??= `turn ${turnsTaken}: wrong answer ${JSON.stringify(text.slice(0, 200))}`;
-      }
+      const text = await sendTurn(conversationQuestion(turnsTaken));
+      return text === conversationAnswer(turnsTaken) ? undefined : `turn ${turnsTaken}: wrong answer ${JSON.stringify(text.slice(0, 200))}`;
     } catch (error) {
-      failures += 1;
-      firstFailure ??= `turn ${turnsTaken}: ${describe(error)}`;
+      return `turn ${turnsTaken}: ${describe(error)}`;
     }
-    durationsMs.push(millisecondsSince(start));
-  }
-  return {
-    durationsMs,
-    failures,
-    ...(firstFailure && { firstFailure }),
-    cpuMicroseconds: cpuMicroseconds() - cpuBefore,
-    wallMs: millisecondsSince(batchStart),
-    peakRssBytes: peakRssBytes(),
-  };
+  });
 }
 
 function collectGarbage(): void {
