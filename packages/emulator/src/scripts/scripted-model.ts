@@ -4,11 +4,13 @@ import type { WireConverseRequest } from "../wire/converse-types.js";
 import { buildModelTurn } from "./build-model-turn.js";
 import { echoReply } from "./echo-reply.js";
 import { matchesRule } from "./match-rule.js";
-import type { ScriptDefinition, ScriptRule, ScriptedReply } from "./script-types.js";
+import type { ScriptDefinition, ScriptMatch, ScriptRule, ScriptedReply } from "./script-types.js";
 import { validateScript } from "./validate-script.js";
 
 interface RuleState {
   rule: ScriptRule;
+  /** The rule's match with a string `regex` compiled once, not on every call. */
+  match: ScriptMatch;
   remaining: number;
 }
 
@@ -34,31 +36,25 @@ export class ScriptedModel {
   load(definition: ScriptDefinition): void {
     validateScript(definition);
     this.clear();
-    this.enqueue(definition.turns ?? []);
-    for (const rule of definition.rules ?? []) this.addRule(rule);
+    this.queueReplies(definition.turns ?? []);
+    for (const rule of definition.rules ?? []) this.appendRule(rule);
     for (const [modelId, script] of Object.entries(definition.models ?? {})) {
-      this.enqueue(script.turns ?? [], modelId);
-      for (const rule of script.rules ?? []) this.addRule({ ...rule, modelId });
+      this.queueReplies(script.turns ?? [], modelId);
+      for (const rule of script.rules ?? []) this.appendRule({ ...rule, modelId });
     }
   }
 
   /** Appends replies to the queue of `modelId`, or to the global queue. */
   enqueue(replies: ScriptedReply | readonly ScriptedReply[], modelId?: string): void {
-    const list = Array.isArray(replies) ? [...(replies as readonly ScriptedReply[])] : [replies as ScriptedReply];
-    validateScript({ turns: list });
-    if (modelId === undefined) {
-      this.globalTurns.push(...list);
-      return;
-    }
-    const queue = this.modelTurns.get(modelId) ?? [];
-    queue.push(...list);
-    this.modelTurns.set(modelId, queue);
+    const list = Array.isArray(replies) ? (replies as readonly ScriptedReply[]) : [replies as ScriptedReply];
+    validateScript({ turns: [...list] });
+    this.queueReplies(list, modelId);
   }
 
   /** Adds a rule after the existing ones. */
   addRule(rule: ScriptRule): void {
     validateScript({ rules: [rule] });
-    this.rules.push({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.appendRule(rule);
   }
 
   /** Drops all queued turns and rules (the echo model answers everything). */
@@ -88,7 +84,7 @@ export class ScriptedModel {
     const forModel = (state: RuleState) => state.rule.modelId === modelId || state.rule.modelId === baseModelId;
     const candidates = [...this.rules.filter(forModel), ...this.rules.filter((state) => state.rule.modelId === undefined)];
     for (const state of candidates) {
-      if (state.remaining > 0 && matchesRule(state.rule.match, request)) {
+      if (state.remaining > 0 && matchesRule(state.match, request)) {
         state.remaining -= 1;
         return state.rule.reply;
       }
@@ -98,6 +94,23 @@ export class ScriptedModel {
 
   private shiftQueue(modelId: string): ScriptedReply | undefined {
     return this.modelTurns.get(modelId)?.shift();
+  }
+
+  // The public entry points validate first; load() validates the whole definition once.
+  private queueReplies(replies: readonly ScriptedReply[], modelId?: string): void {
+    if (modelId === undefined) {
+      this.globalTurns.push(...replies);
+      return;
+    }
+    const queue = this.modelTurns.get(modelId) ?? [];
+    queue.push(...replies);
+    this.modelTurns.set(modelId, queue);
+  }
+
+  private appendRule(rule: ScriptRule): void {
+    const { regex } = rule.match;
+    const match = typeof regex === "string" ? { ...rule.match, regex: new RegExp(regex) } : rule.match;
+    this.rules.push({ rule, match, remaining: rule.times ?? Number.POSITIVE_INFINITY });
   }
 }
 
