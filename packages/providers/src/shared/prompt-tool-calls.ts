@@ -139,17 +139,21 @@ export class PromptToolCallFilter {
       this.writer.text(text);
       return;
     }
+    // Once holding, everything up to the end of the stream is held: no need to look at it.
+    if (this.held !== undefined) {
+      this.held += text;
+      return;
+    }
     let passed = "";
-    for (const char of text) {
-      if (this.held !== undefined) {
-        this.held += char;
-      } else if (this.lineStart && (char === " " || char === "\t" || char === "\n" || char === "\r")) {
+    for (let index = 0; index < text.length; index += 1) {
+      const char = text.charAt(index);
+      if (this.lineStart && (char === " " || char === "\t" || char === "\n" || char === "\r")) {
         this.pendingWhitespace += char;
       } else if (this.lineStart && (char === "{" || char === "[")) {
         this.writer.text(passed);
-        passed = "";
-        this.held = this.pendingWhitespace + char;
+        this.held = this.pendingWhitespace + text.slice(index);
         this.pendingWhitespace = "";
+        return;
       } else {
         passed += this.pendingWhitespace + char;
         this.pendingWhitespace = "";
