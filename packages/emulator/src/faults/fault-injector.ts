@@ -1,4 +1,5 @@
 import { stripInferenceProfilePrefix } from "../models/model-identifier.js";
+import { isStreamingOperation } from "../server/operation-name.js";
 import type { OperationName } from "../server/operation-name.js";
 import type { FaultEffect, FaultRule } from "./fault-types.js";
 import { seededRandom } from "./seeded-random.js";
@@ -70,7 +71,7 @@ export class FaultInjector {
       const { rule } = state;
       if (rule.operations !== undefined && !rule.operations.includes(operation)) continue;
       if (rule.modelId !== undefined && rule.modelId !== modelId && rule.modelId !== baseModelId) continue;
-      if (rule.effect.type === "stream-error" && operation !== "ConverseStream" && operation !== "InvokeModelWithResponseStream") continue;
+      if (rule.effect.type === "stream-error" && !isStreamingOperation(operation)) continue;
       state.callsInScope += 1;
       if (rule.times !== undefined && state.fired >= rule.times) continue;
       if (!scheduled(state)) continue;
