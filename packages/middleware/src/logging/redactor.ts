@@ -104,24 +104,36 @@ export function createRedactor(options: RedactionOptions = {}): <T>(record: T) =
     return result;
   };
 
-  // Paths are only tracked when some are configured; most records need none.
+  // Paths are only tracked when some are configured; most records need none. One stack holds
+  // the path of the value being visited, instead of a copy of it per value.
   const tracking = paths.length > 0;
-  const visit = (value: unknown, path: string[]): unknown => {
+  const path: string[] = [];
+  const visitMember = (value: unknown, key: string): unknown => {
+    if (!tracking) return visit(value);
+    path.push(key);
+    const visited = visit(value);
+    path.pop();
+    return visited;
+  };
+  const visit = (value: unknown): unknown => {
     if (tracking && paths.some((pattern) => matches(pattern, path))) return redacted;
     if (typeof value === "string") return scrub(value);
     if (typeof value !== "object" || value === null) return value;
     if (value instanceof Uint8Array) return `[${value.length} bytes]`;
-    if (Array.isArray(value)) return value.map((item, index) => visit(item, tracking ? [...path, String(index)] : path));
-    if (value instanceof Error) return visit({ name: value.name, message: value.message }, path);
+    if (Array.isArray(value)) return tracking ? value.map((item, index) => visitMember(item, String(index))) : value.map((item) => visit(item));
+    if (value instanceof Error) return visit({ name: value.name, message: value.message });
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const member = (value as Record<string, unknown>)[key];
-      copy[key] = member !== undefined && member !== null && isSecretKey(key) ? redacted : visit(member, tracking ? [...path, key] : path);
+      copy[key] = member !== undefined && member !== null && isSecretKey(key) ? redacted : visitMember(member, key);
     }
     return copy;
   };
 
-  return <T>(record: T): T => visit(record, []) as T;
+  return <T>(record: T): T => {
+    path.length = 0; // a getter that threw in an earlier record may have left entries behind
+    return visit(record) as T;
+  };
 }
 
 function normaliseKey(key: string): string {
