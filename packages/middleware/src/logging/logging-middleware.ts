@@ -86,7 +86,8 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
     const logger = loggerFor(call.container);
     const started = performance.now();
     const base = { event: "model-call", runId: call.runId, modelId: call.request.modelId, step: call.step, streaming: call.streaming };
-    write(logger, "debug", { ...base, event: "model-call-start", messageCount: call.request.messages?.length ?? 0, ...(content !== "omit" && { request: requestContent(call, shown) }) }, "model call started");
+    // Built only when written: with content shown, the start record holds the whole conversation.
+    if (threshold <= rank.debug) write(logger, "debug", { ...base, event: "model-call-start", messageCount: call.request.messages?.length ?? 0, ...(content !== "omit" && { request: requestContent(call, shown) }) }, "model call started");
     return watchModelCall(call.streaming, next, {
       finished: (response: ModelResponse) =>
         write(logger, "info", {
