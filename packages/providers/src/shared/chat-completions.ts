@@ -30,9 +30,7 @@ export const CHAT_STOP_REASONS: Readonly<Record<string, StopReason>> = {
 };
 
 function userContent(message: Message, dialect: ChatDialect): unknown {
-  const images = (message.content ?? []).filter((block) => block.image);
-  const text = blocksText(message.content);
-  if (!dialect.imageParts || images.length === 0) return text;
+  if (!dialect.imageParts || !(message.content ?? []).some((block) => block.image)) return blocksText(message.content);
   const parts: unknown[] = [];
   for (const block of message.content ?? []) {
     if (block.text !== undefined) parts.push({ type: "text", text: block.text });

@@ -172,6 +172,9 @@ export function newToolUseId(): string {
   return `tooluse_${randomUUID().replaceAll("-", "")}`;
 }
 
+// Document formats whose bytes are text.
+const TEXT_DOCUMENT_FORMATS: ReadonlySet<string> = new Set(["txt", "md", "csv", "html"]);
+
 /**
  * The text of a document block whose source is text, or whose bytes are a text format.
  * Returns `undefined` for binary formats (pdf, docx, xlsx...).
@@ -183,8 +186,7 @@ export function documentText(document: DocumentBlock): string | undefined {
   const source = document.source;
   if (source?.text !== undefined) return source.text;
   if (source?.content) return source.content.map((part) => part.text ?? "").join("\n");
-  const textFormats = new Set(["txt", "md", "csv", "html"]);
-  if (source?.bytes !== undefined && (document.format === undefined || textFormats.has(document.format))) {
+  if (source?.bytes !== undefined && (document.format === undefined || TEXT_DOCUMENT_FORMATS.has(document.format))) {
     const bytes: Uint8Array | string = source.bytes;
     return typeof bytes === "string" ? Buffer.from(bytes, "base64").toString("utf8") : Buffer.from(bytes).toString("utf8");
   }
