@@ -1,14 +1,5 @@
 import type { Message } from "@sluice/core";
 
-/** A call to the answer tool found in the history, with how its result went. */
-export interface AnswerCall {
-  readonly toolUseId: string;
-  readonly input: unknown;
-  readonly status: "success" | "error";
-  /** The text the model was sent as the result. */
-  readonly resultText: string;
-}
-
 /**
  * How many answers in a row the schema refused, counted back from the end of the history to the
  * last user message that holds more than tool results (the input of the current run).
@@ -19,34 +10,27 @@ export function refusedAnswersInRun(messages: readonly Message[], toolName: stri
   for (let index = messages.length - 1; index >= 1; index -= 1) {
     const message = messages[index] as Message;
     if (message.role !== "user") continue;
-    const content = message.content ?? [];
-    const calls = answerCalls(messages[index - 1] as Message, message, toolName);
-    for (const call of calls) {
-      if (call.status !== "error") continue;
+    for (const problem of refusedAnswers(messages[index - 1] as Message, message, toolName)) {
       count += 1;
-      if (lastProblem === "") lastProblem = call.resultText;
+      if (lastProblem === "") lastProblem = problem;
     }
-    if (content.some((block) => block.toolResult === undefined)) break;
+    if ((message.content ?? []).some((block) => block.toolResult === undefined)) break;
   }
   return { count, lastProblem };
 }
 
-function answerCalls(assistant: Message, user: Message, toolName: string): AnswerCall[] {
+/** The texts of the error results in `user` that answer a call of the answer tool in `assistant`. */
+function refusedAnswers(assistant: Message, user: Message, toolName: string): string[] {
   if (assistant.role !== "assistant") return [];
-  const inputs = new Map<string, unknown>();
+  const answerIds = new Set<string>();
   for (const block of assistant.content ?? []) {
-    if (block.toolUse?.name === toolName && block.toolUse.toolUseId) inputs.set(block.toolUse.toolUseId, block.toolUse.input);
+    if (block.toolUse?.name === toolName && block.toolUse.toolUseId) answerIds.add(block.toolUse.toolUseId);
   }
-  const calls: AnswerCall[] = [];
+  const problems: string[] = [];
   for (const block of user.content ?? []) {
     const result = block.toolResult;
-    if (!result?.toolUseId || !inputs.has(result.toolUseId)) continue;
-    calls.push({
-      toolUseId: result.toolUseId,
-      input: inputs.get(result.toolUseId),
-      status: result.status === "error" ? "error" : "success",
-      resultText: (result.content ?? []).map((part) => part.text ?? "").join(" ").trim(),
-    });
+    if (result?.status !== "error" || !result.toolUseId || !answerIds.has(result.toolUseId)) continue;
+    problems.push((result.content ?? []).map((part) => part.text ?? "").join(" ").trim());
   }
-  return calls;
+  return problems;
 }
