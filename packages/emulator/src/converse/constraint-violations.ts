@@ -17,8 +17,7 @@ export class ConstraintViolations {
 
   add(value: unknown, path: string, constraint: string): void {
     const shown = value === null || value === undefined ? "null" : `'${typeof value === "string" ? value : JSON.stringify(value)}'`;
-    const prefix = value === null || value === undefined ? `Value null` : `Value ${shown}`;
-    this.items.push(`${prefix} at '${path}' failed to satisfy constraint: ${constraint}`);
+    this.items.push(`Value ${shown} at '${path}' failed to satisfy constraint: ${constraint}`);
   }
 
   notNull(value: unknown, path: string): boolean {

@@ -1,4 +1,4 @@
-import { bedrockExceptions, findException } from "./exception-table.js";
+import { bedrockExceptionNames, bedrockExceptions, findException } from "./exception-table.js";
 import type { BedrockExceptionName, ExceptionDefinition } from "./exception-table.js";
 
 /**
@@ -55,7 +55,7 @@ export function serviceErrorFromName(
 ): ServiceError {
   if (findException(exceptionName) === undefined) {
     throw new TypeError(
-      `Unknown exception name "${exceptionName}". Use one of: ${Object.keys(bedrockExceptions).join(", ")}.`,
+      `Unknown exception name "${exceptionName}". Use one of: ${bedrockExceptionNames.join(", ")}.`,
     );
   }
   return new ServiceError(exceptionName as BedrockExceptionName, message, members);
