@@ -14,7 +14,7 @@ import {
 } from "@sluice/core";
 import { checkOptions } from "../shared/options.js";
 import { watchModelCall } from "../shared/watch-model-call.js";
-import { GenAiAttributes, modelRequestAttributes, modelResponseAttributes } from "./gen-ai-attributes.js";
+import { bedrockProviderName, GenAiAttributes, modelRequestAttributes, modelResponseAttributes } from "./gen-ai-attributes.js";
 import { recordFailure } from "./record-failure.js";
 import { endRunSpan, startRunSpan } from "./trace-agent-run.js";
 import { tracerName } from "./tracer-name.js";
@@ -124,7 +124,7 @@ function startToolSpan(tracer: Tracer, call: ToolCall): Span {
     kind: SpanKind.INTERNAL,
     attributes: {
       [GenAiAttributes.operationName]: "execute_tool",
-      [GenAiAttributes.providerName]: "aws.bedrock",
+      [GenAiAttributes.providerName]: bedrockProviderName,
       [GenAiAttributes.toolName]: call.name,
       [GenAiAttributes.toolCallId]: call.toolUseId,
       [GenAiAttributes.toolType]: "function",
