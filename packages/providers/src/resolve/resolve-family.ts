@@ -1,4 +1,4 @@
-import { ConfigurationError } from "@sluice/core";
+import { ConfigurationError, validateModelId } from "@sluice/core";
 import { parseModelId } from "./parse-model-id.js";
 
 /** Anything resolvable by family name or model ID. */
@@ -49,9 +49,7 @@ export function resolveFamily<T extends FamilyCandidate>(
   adapters: readonly T[],
   kind = "model family",
 ): ResolvedFamily<T> {
-  if (typeof modelId !== "string" || modelId.trim() === "") {
-    throw new ConfigurationError("modelId must be a non-empty string: a base model ID, an inference profile ID or a model ARN.");
-  }
+  validateModelId(modelId);
   const { baseModelId, kind: idKind } = parseModelId(modelId);
   if (family !== undefined) {
     const adapter = familyByName(family, adapters, kind, modelId);
