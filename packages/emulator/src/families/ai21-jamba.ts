@@ -2,7 +2,7 @@ import type { WireConverseRequest } from "../wire/converse-types.js";
 import type { ModelFamily, ModelTurn, RenderContext } from "./model-family.js";
 import { foundationModelId, modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
-import { chatFinishReason, chatToolCalls, parseChatMessages, parseChatTools } from "./openai-chat-messages.js";
+import { chatFinishReason, chatToolCalls, chatUsage, parseChatMessages, parseChatTools } from "./openai-chat-messages.js";
 import { chatCompletionId } from "./response-ids.js";
 import { textChunks } from "./text-chunks.js";
 import { turnText } from "./turn-content.js";
@@ -44,10 +44,6 @@ function jambaModelName(modelId: string): string {
   return foundationModelId(modelId).replace(/^ai21\./, "").replace(/-v\d+(?::\d+)?$/, "");
 }
 
-function usage(turn: ModelTurn): Record<string, number> {
-  return { prompt_tokens: turn.usage.inputTokens, completion_tokens: turn.usage.outputTokens, total_tokens: turn.usage.inputTokens + turn.usage.outputTokens };
-}
-
 function assistantMessage(turn: ModelTurn, content: string): Record<string, unknown> {
   const calls = chatToolCalls(turn);
   return { role: "assistant", content, tool_calls: calls.length > 0 ? calls : null };
@@ -57,7 +53,7 @@ function renderJambaResponse(turn: ModelTurn, context: RenderContext): unknown {
   return {
     id: chatCompletionId(),
     choices: [{ index: 0, message: assistantMessage(turn, turnText(turn)), finish_reason: chatFinishReason(turn.stopReason) }],
-    usage: usage(turn),
+    usage: chatUsage(turn),
     meta: { requestDurationMillis: context.invocationMetrics.invocationLatency ?? 0 },
     model: jambaModelName(context.modelId),
   };
@@ -71,7 +67,7 @@ function renderJambaStream(turn: ModelTurn, context: RenderContext): unknown[] {
   chunks.push({
     id,
     choices: [{ index: 0, delta: calls.length > 0 ? { tool_calls: calls } : {}, finish_reason: chatFinishReason(turn.stopReason) }],
-    usage: usage(turn),
+    usage: chatUsage(turn),
     meta: { requestDurationMillis: context.invocationMetrics.invocationLatency ?? 0 },
     "amazon-bedrock-invocationMetrics": context.invocationMetrics,
   });

@@ -159,6 +159,17 @@ export function chatToolCalls(turn: ModelTurn): ChatToolCall[] {
 }
 
 /**
+ * The chat-completions `usage` object (prompt, completion and total tokens).
+ *
+ * @example
+ * chatUsage(turn); // { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 }
+ */
+export function chatUsage(turn: ModelTurn): Record<string, number> {
+  const { inputTokens, outputTokens } = turn.usage;
+  return { prompt_tokens: inputTokens, completion_tokens: outputTokens, total_tokens: inputTokens + outputTokens };
+}
+
+/**
  * The chat-completions `finish_reason` for a Converse stop reason.
  *
  * @example

@@ -2,7 +2,7 @@ import type { WireConverseRequest } from "../wire/converse-types.js";
 import type { ModelFamily, ModelTurn, RenderContext } from "./model-family.js";
 import { foundationModelId, modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
-import { chatFinishReason, chatToolCalls, parseChatMessages, parseChatTools } from "./openai-chat-messages.js";
+import { chatFinishReason, chatToolCalls, chatUsage, parseChatMessages, parseChatTools } from "./openai-chat-messages.js";
 import { chatCompletionId } from "./response-ids.js";
 import { textChunks } from "./text-chunks.js";
 import { turnReasoning, turnText } from "./turn-content.js";
@@ -60,17 +60,13 @@ function envelope(id: string, object: string, context: RenderContext): Record<st
   return { id, object, created: Math.floor(Date.now() / 1000), model: foundationModelId(context.modelId) };
 }
 
-function usage(turn: ModelTurn): Record<string, number> {
-  return { prompt_tokens: turn.usage.inputTokens, completion_tokens: turn.usage.outputTokens, total_tokens: turn.usage.inputTokens + turn.usage.outputTokens };
-}
-
 function renderGptOssResponse(turn: ModelTurn, context: RenderContext): unknown {
   const calls = chatToolCalls(turn);
   const message = calls.length > 0 ? { role: "assistant", content: gptOssContent(turn), tool_calls: calls } : { role: "assistant", content: gptOssContent(turn) };
   return {
     ...envelope(chatCompletionId(), "chat.completion", context),
     choices: [{ index: 0, message, finish_reason: chatFinishReason(turn.stopReason) }],
-    usage: usage(turn),
+    usage: chatUsage(turn),
   };
 }
 
@@ -83,7 +79,7 @@ function renderGptOssStream(turn: ModelTurn, context: RenderContext): unknown[] 
   chunks.push({
     ...head,
     choices: [{ index: 0, delta: {}, finish_reason: chatFinishReason(turn.stopReason) }],
-    usage: usage(turn),
+    usage: chatUsage(turn),
     "amazon-bedrock-invocationMetrics": context.invocationMetrics,
   });
   return chunks;
