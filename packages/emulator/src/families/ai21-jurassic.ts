@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { WireConverseRequest } from "../wire/converse-types.js";
 import type { ModelFamily, ModelTurn, RenderContext } from "./model-family.js";
-import { NativeBodyError, STREAMING_UNSUPPORTED_MESSAGE } from "./model-family.js";
 import { modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
+import { refuseStreaming } from "./refuse-turn.js";
 import { tokenPieces } from "./token-estimate.js";
 import { turnText } from "./turn-content.js";
 
@@ -78,7 +78,5 @@ export const ai21JurassicFamily: ModelFamily = {
   supportsStreaming: false,
   parseRequest: parseJurassicRequest,
   renderResponse: renderJurassicResponse,
-  renderStream() {
-    throw new NativeBodyError(STREAMING_UNSUPPORTED_MESSAGE);
-  },
+  renderStream: refuseStreaming,
 };

@@ -1,9 +1,9 @@
 import type { WireConverseRequest } from "../wire/converse-types.js";
 import type { EmbeddingResult, ModelFamily } from "./model-family.js";
-import { NativeBodyError, STREAMING_UNSUPPORTED_MESSAGE } from "./model-family.js";
 import { embeddingVector } from "./embedding-vector.js";
 import { foundationModelId, modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
+import { refuseStreaming, refuseTurn } from "./refuse-turn.js";
 import { estimateTokenCount } from "./token-estimate.js";
 
 const V1_SCHEMA: BodySchema = { required: ["inputText"], properties: { inputText: { type: "string", minLength: 1 } } };
@@ -43,10 +43,6 @@ function parseTitanEmbeddingRequest(body: unknown): WireConverseRequest {
   return { messages: [{ role: "user", content: [{ text: body.inputText as string }] }] };
 }
 
-function refuseTurn(): never {
-  throw new NativeBodyError("Embedding models answer through embed(), not with a scripted turn.");
-}
-
 /**
  * Amazon Titan Text Embeddings V1 (`amazon.titan-embed-text-v1`, 1536 values, not normalised)
  * and V2 (`amazon.titan-embed-text-v2:0`: `dimensions` 256/512/1024, `normalize`,
@@ -62,8 +58,6 @@ export const amazonTitanEmbeddingsFamily: ModelFamily = {
   supportsStreaming: false,
   parseRequest: parseTitanEmbeddingRequest,
   renderResponse: refuseTurn,
-  renderStream() {
-    throw new NativeBodyError(STREAMING_UNSUPPORTED_MESSAGE);
-  },
+  renderStream: refuseStreaming,
   embed: embedTitan,
 };

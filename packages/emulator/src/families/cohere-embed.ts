@@ -1,9 +1,10 @@
 import type { WireConverseRequest } from "../wire/converse-types.js";
 import type { EmbeddingResult, ModelFamily } from "./model-family.js";
-import { NativeBodyError, STREAMING_UNSUPPORTED_MESSAGE } from "./model-family.js";
+import { NativeBodyError } from "./model-family.js";
 import { embeddingVector, packedSigns } from "./embedding-vector.js";
 import { foundationModelId, modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
+import { refuseStreaming, refuseTurn } from "./refuse-turn.js";
 import { uuid } from "./response-ids.js";
 import { estimateTokenCount } from "./token-estimate.js";
 
@@ -70,10 +71,6 @@ function parseCohereEmbeddingRequest(body: unknown): WireConverseRequest {
   return { messages: [{ role: "user", content: texts.map((text) => ({ text })) }] };
 }
 
-function refuseTurn(): never {
-  throw new NativeBodyError("Embedding models answer through embed(), not with a scripted turn.");
-}
-
 /**
  * Cohere Embed v3 (`cohere.embed-english-v3`, `cohere.embed-multilingual-v3`, 1024 values) and
  * v4 (`cohere.embed-v4:0`, `output_dimension`): `texts` or `images`, required `input_type`,
@@ -89,8 +86,6 @@ export const cohereEmbedFamily: ModelFamily = {
   supportsStreaming: false,
   parseRequest: parseCohereEmbeddingRequest,
   renderResponse: refuseTurn,
-  renderStream() {
-    throw new NativeBodyError(STREAMING_UNSUPPORTED_MESSAGE);
-  },
+  renderStream: refuseStreaming,
   embed: embedCohere,
 };
