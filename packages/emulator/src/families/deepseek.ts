@@ -5,7 +5,7 @@ import { modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
 import { textChunks } from "./text-chunks.js";
 import { toolCallText } from "./tool-call-text.js";
-import { turnReasoning, turnText, turnToolUses } from "./turn-content.js";
+import { completionStopReason, turnReasoning, turnText, turnToolUses } from "./turn-content.js";
 
 const DEEPSEEK_SCHEMA: BodySchema = {
   required: ["prompt"],
@@ -50,12 +50,8 @@ export function deepSeekCompletionText(turn: ModelTurn, nativeBody: unknown): st
   return `${opened ? "" : "<think>\n"}${reasoning}\n</think>\n\n${answer}`;
 }
 
-function stopReason(turn: ModelTurn): string {
-  return turn.stopReason === "max_tokens" ? "length" : "stop";
-}
-
 function renderDeepSeekResponse(turn: ModelTurn, context: RenderContext): unknown {
-  return { choices: [{ text: deepSeekCompletionText(turn, context.nativeBody), stop_reason: stopReason(turn) }] };
+  return { choices: [{ text: deepSeekCompletionText(turn, context.nativeBody), stop_reason: completionStopReason(turn) }] };
 }
 
 function renderDeepSeekStream(turn: ModelTurn, context: RenderContext): unknown[] {
@@ -63,7 +59,7 @@ function renderDeepSeekStream(turn: ModelTurn, context: RenderContext): unknown[
   if (pieces.length === 0) pieces.push("");
   return pieces.map((text, index) => {
     const last = index === pieces.length - 1;
-    const chunk: Record<string, unknown> = { choices: [{ text, stop_reason: last ? stopReason(turn) : null }] };
+    const chunk: Record<string, unknown> = { choices: [{ text, stop_reason: last ? completionStopReason(turn) : null }] };
     if (last) chunk["amazon-bedrock-invocationMetrics"] = context.invocationMetrics;
     return chunk;
   });

@@ -6,7 +6,7 @@ import { modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
 import { runningTotals, textChunks } from "./text-chunks.js";
 import { toolCallText } from "./tool-call-text.js";
-import { turnText, turnToolUses } from "./turn-content.js";
+import { completionStopReason, turnText, turnToolUses } from "./turn-content.js";
 
 const LLAMA_SCHEMA: BodySchema = {
   required: ["prompt"],
@@ -46,16 +46,12 @@ function generationText(turn: ModelTurn): string {
   return calls === "" ? text : text === "" ? calls : `${text}\n${calls}`;
 }
 
-function llamaStopReason(turn: ModelTurn): string {
-  return turn.stopReason === "max_tokens" ? "length" : "stop";
-}
-
 function renderLlamaResponse(turn: ModelTurn): unknown {
   return {
     generation: generationText(turn),
     prompt_token_count: turn.usage.inputTokens,
     generation_token_count: turn.usage.outputTokens,
-    stop_reason: llamaStopReason(turn),
+    stop_reason: completionStopReason(turn),
   };
 }
 
@@ -69,7 +65,7 @@ function renderLlamaStream(turn: ModelTurn, context: RenderContext): unknown[] {
       generation,
       prompt_token_count: index === 0 ? turn.usage.inputTokens : null,
       generation_token_count: counts[index],
-      stop_reason: last ? llamaStopReason(turn) : null,
+      stop_reason: last ? completionStopReason(turn) : null,
     };
     if (last) chunk["amazon-bedrock-invocationMetrics"] = context.invocationMetrics;
     return chunk;

@@ -5,7 +5,7 @@ import { foundationModelId, modelIdMatcher } from "./model-id.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
 import { chatFinishReason, chatToolCalls, parseChatMessages, parseChatTools } from "./openai-chat-messages.js";
 import { textChunks } from "./text-chunks.js";
-import { turnText } from "./turn-content.js";
+import { completionStopReason, turnText } from "./turn-content.js";
 
 const SAMPLING = {
   max_tokens: { type: "integer", minimum: 1 },
@@ -64,10 +64,6 @@ function parseMistralRequest(body: unknown): WireConverseRequest {
   return request;
 }
 
-function textStopReason(turn: ModelTurn): string {
-  return turn.stopReason === "max_tokens" ? "length" : "stop";
-}
-
 function chatMessage(turn: ModelTurn, content: string): Record<string, unknown> {
   const calls = chatToolCalls(turn);
   return calls.length > 0 ? { role: "assistant", content, tool_calls: calls } : { role: "assistant", content };
@@ -77,7 +73,7 @@ function renderMistralResponse(turn: ModelTurn, context: RenderContext): unknown
   if (usesChat(context.nativeBody, context.modelId)) {
     return { choices: [{ index: 0, message: chatMessage(turn, turnText(turn)), stop_reason: chatFinishReason(turn.stopReason) }] };
   }
-  return { outputs: [{ text: turnText(turn), stop_reason: textStopReason(turn) }] };
+  return { outputs: [{ text: turnText(turn), stop_reason: completionStopReason(turn) }] };
 }
 
 function renderMistralStream(turn: ModelTurn, context: RenderContext): unknown[] {
@@ -87,7 +83,7 @@ function renderMistralStream(turn: ModelTurn, context: RenderContext): unknown[]
   return pieces.map((text, index) => {
     const last = index === pieces.length - 1;
     const metrics = last ? { "amazon-bedrock-invocationMetrics": context.invocationMetrics } : {};
-    if (!chat) return { outputs: [{ text, stop_reason: last ? textStopReason(turn) : null }], ...metrics };
+    if (!chat) return { outputs: [{ text, stop_reason: last ? completionStopReason(turn) : null }], ...metrics };
     // Tool calls arrive whole in the closing chunk.
     const message = last ? chatMessage(turn, text) : { role: "assistant", content: text };
     return { choices: [{ index: 0, message, stop_reason: last ? chatFinishReason(turn.stopReason) : null }], ...metrics };

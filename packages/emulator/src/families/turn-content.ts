@@ -22,6 +22,17 @@ export function turnReasoning(turn: ModelTurn): string {
 }
 
 /**
+ * The `stop_reason` of the prompt-completion dialects (Llama, DeepSeek, Mistral text): `length`
+ * when the turn ran out of tokens, else `stop`.
+ *
+ * @example
+ * completionStopReason({ content: [], stopReason: "max_tokens", usage }); // "length"
+ */
+export function completionStopReason(turn: ModelTurn): "length" | "stop" {
+  return turn.stopReason === "max_tokens" ? "length" : "stop";
+}
+
+/**
  * The tool calls in the turn, in order.
  *
  * @example
