@@ -1,4 +1,4 @@
-import type { ContentBlock, MiddlewareObject, ModelCall, ModelNext, ModelRequest, ModelResult, SystemContentBlock, Tool } from "@sluice/core";
+import type { ContentBlock, Message, MiddlewareObject, ModelCall, ModelNext, ModelRequest, ModelResult, SystemContentBlock, Tool } from "@sluice/core";
 import { booleanOption, checkOptions, choiceOption, functionOption, integerOption } from "../shared/options.js";
 import { estimateMessageTokens, estimateTextTokens } from "../shared/token-estimate.js";
 import { promptCacheSupport, type PromptCacheSupport } from "./prompt-cache-support.js";
@@ -50,11 +50,8 @@ export function promptCachingMiddleware(options: PromptCachingOptions = {}): Mid
     const tools = request.toolConfig?.tools ?? [];
     const system = request.system ?? [];
     const messages = request.messages ?? [];
-    let slots =
-      support.maxCachePoints -
-      tools.filter((tool) => tool.cachePoint).length -
-      system.filter((block) => block.cachePoint).length -
-      messages.reduce((count, message) => count + (message.content ?? []).filter((block) => block.cachePoint).length, 0);
+    let slots = support.maxCachePoints - cachePointCount(tools) - cachePointCount(system);
+    for (const message of messages) slots -= cachePointCount(message.content ?? []);
     const minimum = respectMinimum ? support.minimumTokens : 0;
     // The service reads the prompt as tools, then system, then messages; each point caches everything before it.
     const toolTokens = tools.length > 0 ? estimateTextTokens(JSON.stringify(tools)) : 0;
@@ -71,7 +68,7 @@ export function promptCachingMiddleware(options: PromptCachingOptions = {}): Mid
       slots -= 1;
     }
     if (recentMessages > 0 && slots > 0 && support.fields.includes("messages") && messages.length > 0) {
-      const prefix = prefixTokens(messages, toolTokens + systemTokens);
+      const firstLongEnough = firstIndexReaching(messages, toolTokens + systemTokens, minimum);
       const copy = [...messages];
       let marked = 0;
       for (let index = messages.length - 1; index >= 0 && marked < recentMessages && slots > 0; index -= 1) {
@@ -79,7 +76,7 @@ export function promptCachingMiddleware(options: PromptCachingOptions = {}): Mid
         if (message?.role !== "user") continue;
         marked += 1;
         const content = message.content ?? [];
-        if (content.length === 0 || endsWithPoint(content) || (prefix[index] as number) < minimum) continue;
+        if (content.length === 0 || endsWithPoint(content) || index < firstLongEnough) continue;
         copy[index] = { ...message, content: [...content, { cachePoint: point } as ContentBlock] };
         slots -= 1;
       }
@@ -97,13 +94,23 @@ export function promptCachingMiddleware(options: PromptCachingOptions = {}): Mid
   return { name: "prompt-caching", model: promptCaching };
 }
 
-/** Estimated tokens of everything up to and including each message. */
-function prefixTokens(messages: NonNullable<ModelRequest["messages"]>, before: number): number[] {
-  const totals: number[] = [];
+/** How many of `blocks` are cache points. */
+function cachePointCount(blocks: ReadonlyArray<{ cachePoint?: unknown }>): number {
+  let count = 0;
+  for (const block of blocks) if (block.cachePoint) count += 1;
+  return count;
+}
+
+/**
+ * The first message whose prefix (`before` plus the estimated tokens of every message up to and
+ * including it) reaches `minimum`, or `messages.length` if none does. Every later message's
+ * prefix is longer, so the estimate stops there instead of covering the whole conversation.
+ */
+function firstIndexReaching(messages: NonNullable<ModelRequest["messages"]>, before: number, minimum: number): number {
   let running = before;
-  for (const message of messages) {
-    running += estimateMessageTokens(message);
-    totals.push(running);
+  for (let index = 0; index < messages.length; index += 1) {
+    running += estimateMessageTokens(messages[index] as Message);
+    if (running >= minimum) return index;
   }
-  return totals;
+  return messages.length;
 }
