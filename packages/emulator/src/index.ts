@@ -46,7 +46,7 @@ export { parseModelIdentifier, stripInferenceProfilePrefix } from "./models/mode
 export type { ParsedModelIdentifier } from "./models/model-identifier.js";
 export type { EmbeddingResult, ModelFamily, ModelTurn, RenderContext } from "./families/model-family.js";
 export { NativeBodyError, STREAMING_UNSUPPORTED_MESSAGE } from "./families/model-family.js";
-export { families, resolveFamily, UnknownFamilyError } from "./families/index.js";
+export { families, resolveFamily, UnknownFamilyError } from "./families/resolve-family.js";
 export { validateConverseRequest } from "./converse/validate-converse-request.js";
 export { converseStreamEvents } from "./converse/converse-stream-events.js";
 export type { StreamEvent } from "./converse/converse-stream-events.js";

@@ -1,3 +1,4 @@
+import type { FamilyResolver } from "../models/model-catalog.js";
 import type { ModelFamily } from "./model-family.js";
 import { ai21JambaFamily } from "./ai21-jamba.js";
 import { ai21JurassicFamily } from "./ai21-jurassic.js";
@@ -49,8 +50,9 @@ export class UnknownFamilyError extends Error {
   constructor(
     readonly modelId: string,
     readonly familyName: string,
+    known: readonly ModelFamily[] = families,
   ) {
-    super(`Model ${modelId} is mapped to family "${familyName}", which does not exist. Use one of: ${families.map((family) => family.name).join(", ")}.`);
+    super(`Model ${modelId} is mapped to family "${familyName}", which does not exist. Use one of: ${known.map((family) => family.name).join(", ")}.`);
   }
 }
 
@@ -66,11 +68,26 @@ export class UnknownFamilyError extends Error {
  * })?.name; // "anthropic-claude"
  */
 export function resolveFamily(modelId: string, overrides?: Record<string, string>): ModelFamily | undefined {
+  return familyFrom(families, modelId, overrides);
+}
+
+/**
+ * A resolver like {@link resolveFamily} over another list of families (the `families` option).
+ *
+ * @example
+ * const resolve = listFamilyResolver([]);
+ * resolve("anthropic.claude-3-haiku-20240307-v1:0"); // undefined
+ */
+export function listFamilyResolver(list: readonly ModelFamily[]): FamilyResolver {
+  return (modelId, overrides) => familyFrom(list, modelId, overrides);
+}
+
+function familyFrom(list: readonly ModelFamily[], modelId: string, overrides: Record<string, string> | undefined): ModelFamily | undefined {
   const override = overrides?.[modelId];
   if (override !== undefined) {
-    const named = families.find((family) => family.name === override);
-    if (named === undefined) throw new UnknownFamilyError(modelId, override);
+    const named = list.find((family) => family.name === override);
+    if (named === undefined) throw new UnknownFamilyError(modelId, override, list);
     return named;
   }
-  return families.find((family) => family.matches(modelId));
+  return list.find((family) => family.matches(modelId));
 }

@@ -1,6 +1,5 @@
 import { FaultInjector } from "../faults/fault-injector.js";
 import type { FaultRule } from "../faults/fault-types.js";
-import type { ModelFamily } from "../families/model-family.js";
 import { RequestLog } from "../inspection/request-log.js";
 import { ModelCatalog } from "../models/model-catalog.js";
 import type { FamilyResolver } from "../models/model-catalog.js";
@@ -70,23 +69,4 @@ export class EmulatorState {
     this.applyScript(this.initial.script);
     this.log.clear();
   }
-}
-
-/**
- * A family resolver over a plain list (first family whose `matches` accepts the ID).
- *
- * @example
- * const resolve = listFamilyResolver([]);
- * resolve("anthropic.claude-3-haiku-20240307-v1:0"); // undefined
- */
-export function listFamilyResolver(families: readonly ModelFamily[]): FamilyResolver {
-  return (modelId, overrides) => {
-    const named = overrides?.[modelId];
-    if (named !== undefined) {
-      const family = families.find((candidate) => candidate.name === named);
-      if (family === undefined) throw new Error(`No family named "${named}"`);
-      return family;
-    }
-    return families.find((family) => family.matches(modelId));
-  };
 }

@@ -1,11 +1,11 @@
-import { resolveFamily } from "../families/index.js";
+import { listFamilyResolver, resolveFamily } from "../families/resolve-family.js";
 import { loadScriptFile } from "../scripts/load-script-file.js";
 import type { ScriptDefinition } from "../scripts/script-types.js";
 import { EmulatorConfigurationError } from "../errors/emulator-configuration-error.js";
 import { DualProtocolServer } from "./dual-protocol-server.js";
 import type { Emulator } from "./emulator.js";
 import type { EmulatorOptions } from "./emulator-options.js";
-import { EmulatorState, listFamilyResolver } from "./emulator-state.js";
+import { EmulatorState } from "./emulator-state.js";
 import { handleRequest } from "./handle-request.js";
 
 /**

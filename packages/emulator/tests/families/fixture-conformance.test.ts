@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveFamily } from "../../src/families/index.js";
+import { resolveFamily } from "../../src/families/resolve-family.js";
 import { chunkKinds, nativeDifferences, VOLATILE_KEYS, withoutPaths } from "./native-shape-diff.js";
 import { fixturesPresent, fixturesRoot, recordedInvocations, type RecordedInvocation } from "./recorded-interactions.js";
 import { recordedTurn } from "./recorded-turns.js";
