@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
-import { ResponseAssembler } from "@sluice/core";
 import { InvokeModelModel } from "../src/index.js";
 import { anthropicClaudeAdapter } from "../src/families/anthropic-claude/anthropic-claude-adapter.js";
+import { collectStream } from "./assemble-stream.js";
 import { fixturesPresent, loadCassette } from "./fixtures.js";
 import { recordedClient, type SentRequest } from "./recorded-client.js";
 
@@ -13,12 +12,6 @@ const user = (text: string) => ({ role: "user" as const, content: [{ text }] });
 function firstRecordedText(body: Record<string, unknown>): string {
   const messages = body.messages as Array<{ content: Array<{ text: string }> }>;
   return messages[0]?.content[0]?.text ?? "";
-}
-
-async function collect(stream: AsyncIterable<ConverseStreamOutput>): Promise<ConverseStreamOutput[]> {
-  const events: ConverseStreamOutput[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
 }
 
 describe.skipIf(!fixturesPresent)("Anthropic Claude adapter against recorded Bedrock traffic", () => {
@@ -83,16 +76,13 @@ describe.skipIf(!fixturesPresent)("Anthropic Claude adapter against recorded Bed
         messages: [user(firstRecordedText(interaction.requestBody))],
         inferenceConfig: { maxTokens: interaction.requestBody.max_tokens as number, temperature: interaction.requestBody.temperature as number },
       });
-      const events = await collect(stream);
+      const { events, response } = await collectStream(stream);
       expect(sent[0]?.path).toMatch(/\/invoke-with-response-stream$/);
       expect(sent[0]?.body).toEqual(interaction.requestBody);
       expect(Object.keys(events[0] ?? {})).toEqual(["messageStart"]);
       expect(events.filter((event) => event.contentBlockStart)).toHaveLength(0);
       const stops = events.filter((event) => event.contentBlockStop);
       expect(stops).toHaveLength(1);
-      const assembler = new ResponseAssembler();
-      for (const event of events) assembler.add(event);
-      const response = assembler.finish();
       const text = response.output?.message?.content?.[0]?.text ?? "";
       expect(text.length).toBeGreaterThan(20);
       expect(response.stopReason).toBe("end_turn");
@@ -127,7 +117,7 @@ describe.skipIf(!fixturesPresent)("Anthropic Claude legacy text completions agai
     const [interaction] = loadCassette(`${DD}/anthropic_invoke_stream.yaml`);
     if (!interaction) throw new Error("cassette is empty");
     const stream = await new InvokeModelModel(recordedClient(interaction)).converseStream({ modelId: "anthropic.claude-instant-v1", messages: [user("Hi")] });
-    const events = await collect(stream);
+    const { events } = await collectStream(stream);
     expect(events.at(-2)).toEqual({ messageStop: { stopReason: "end_turn" } });
     expect(events.at(-1)?.metadata?.usage).toEqual({ inputTokens: 25, outputTokens: 4, totalTokens: 29 });
   });

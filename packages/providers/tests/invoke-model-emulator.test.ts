@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
-import { AbortError, Agent, BedrockError, ConfigurationError, type ModelRequest, ResponseAssembler, createBedrockClient } from "@sluice/core";
+import { AbortError, Agent, BedrockError, ConfigurationError, type ModelRequest, createBedrockClient } from "@sluice/core";
 import { type Emulator, startEmulator } from "@sluice/emulator";
 import { UnsupportedFeatureError, invokeModel } from "../src/index.js";
+import { type AssembledStream, collectStream } from "./assemble-stream.js";
 
 const IMPORTED_ARN = "arn:aws:bedrock:us-east-1:123456789012:imported-model/k2a8x1c4z9q0";
 let emulator: Emulator;
@@ -24,14 +25,8 @@ const ask = (modelId: string, text: string, rest: Partial<ModelRequest> = {}): M
   ...rest,
 });
 
-async function streamed(request: ModelRequest): Promise<{ events: ConverseStreamOutput[]; response: ReturnType<ResponseAssembler["finish"]> }> {
-  const events: ConverseStreamOutput[] = [];
-  const assembler = new ResponseAssembler();
-  for await (const event of await invokeModel({ client }).converseStream(request)) {
-    events.push(event);
-    assembler.add(event);
-  }
-  return { events, response: assembler.finish() };
+async function streamed(request: ModelRequest): Promise<AssembledStream> {
+  return collectStream(await invokeModel({ client }).converseStream(request));
 }
 
 describe("reasoning over InvokeModel", () => {

@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
 import { BedrockRuntimeClient, type ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
-import { type ModelRequest, type ModelResponse, ResponseAssembler } from "@sluice/core";
+import type { ModelRequest, ModelResponse } from "@sluice/core";
 import { InvokeModelModel, type InvokeModelModelOptions } from "../src/index.js";
+import { collectStream } from "./assemble-stream.js";
 import type { RecordedInteraction } from "./fixtures.js";
 
 /** What the recorded client saw: the native body the Model sent, and the path it called. */
@@ -58,15 +59,9 @@ export async function streamRecorded(
   options: InvokeModelModelOptions = {},
 ): Promise<{ sent: SentRequest; events: ConverseStreamOutput[]; response: ModelResponse }> {
   const sent: SentRequest[] = [];
-  const stream = await new InvokeModelModel(recordedClient(interaction, sent), options).converseStream(request);
-  const events: ConverseStreamOutput[] = [];
-  const assembler = new ResponseAssembler();
-  for await (const event of stream) {
-    events.push(event);
-    assembler.add(event);
-  }
+  const { events, response } = await collectStream(await new InvokeModelModel(recordedClient(interaction, sent), options).converseStream(request));
   if (!sent[0]) throw new Error("nothing was sent");
-  return { sent: sent[0], events, response: assembler.finish() };
+  return { sent: sent[0], events, response };
 }
 
 /** The first interaction of a cassette. */

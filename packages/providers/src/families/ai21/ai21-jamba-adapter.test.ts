@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type ModelRequest, ResponseAssembler } from "@sluice/core";
+import type { ModelRequest } from "@sluice/core";
 import { UnsupportedFeatureError } from "../../errors/unsupported-feature-error.js";
-import { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
+import { decodeChunks } from "../../../tests/assemble-stream.js";
 import { ai21JambaAdapter } from "./ai21-jamba-adapter.js";
 
 const request: ModelRequest = {
@@ -40,15 +40,10 @@ describe("AI21 Jamba adapter (reference §6.7 shapes)", () => {
   });
 
   it("streams the recorded chunk shape with both finish_reason and stop_reason", () => {
-    const writer = new ConverseStreamWriter();
-    const decoder = ai21JambaAdapter.createStreamDecoder(writer, context);
-    decoder.push({ id: "chat-1", choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] });
-    decoder.push({ id: "chat-1", choices: [{ index: 0, delta: { content: "Hi?" }, finish_reason: "stop", stop_reason: "<|eom|>" }], usage: { prompt_tokens: 5, completion_tokens: 2 } });
-    decoder.end();
-    writer.finish();
-    const assembler = new ResponseAssembler();
-    for (const event of writer.drain()) assembler.add(event);
-    const response = assembler.finish();
+    const { response } = decodeChunks((writer) => ai21JambaAdapter.createStreamDecoder(writer, context), [
+      { id: "chat-1", choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] },
+      { id: "chat-1", choices: [{ index: 0, delta: { content: "Hi?" }, finish_reason: "stop", stop_reason: "<|eom|>" }], usage: { prompt_tokens: 5, completion_tokens: 2 } },
+    ]);
     expect(response.output?.message?.content).toEqual([{ text: "Hi?" }]);
     expect(response.stopReason).toBe("end_turn");
     expect(response.usage).toEqual({ inputTokens: 5, outputTokens: 2, totalTokens: 7 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BedrockError, ResponseAssembler } from "@sluice/core";
+import { BedrockError } from "@sluice/core";
+import { decodeChunks } from "../../../tests/assemble-stream.js";
 import { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
 import { createClaudeStreamDecoder } from "./anthropic-claude-stream.js";
 
@@ -27,18 +28,10 @@ const chunks = [
 
 describe("createClaudeStreamDecoder", () => {
   it("turns thinking, redacted thinking, text and tool use into ConverseStream events", () => {
-    const writer = new ConverseStreamWriter();
-    const decoder = createClaudeStreamDecoder(writer);
-    for (const chunk of chunks) decoder.push(chunk);
-    decoder.end();
-    writer.finish();
-    const events = writer.drain();
+    const { events, response } = decodeChunks(createClaudeStreamDecoder, chunks);
     expect(events.filter((event) => event.contentBlockStart)).toEqual([
       { contentBlockStart: { contentBlockIndex: 3, start: { toolUse: { toolUseId: "toolu_bdrk_1", name: "get_weather" } } } },
     ]);
-    const assembler = new ResponseAssembler();
-    for (const event of events) assembler.add(event);
-    const response = assembler.finish();
     expect(response.output?.message?.content).toEqual([
       { reasoningContent: { reasoningText: { text: "Need the weather.", signature: "EqQB" } } },
       { reasoningContent: { redactedContent: new Uint8Array([1, 2]) } },

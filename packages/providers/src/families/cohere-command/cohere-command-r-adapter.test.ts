@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ModelRequest, ResponseAssembler } from "@sluice/core";
-import { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
+import type { ModelRequest } from "@sluice/core";
+import { decodeChunks } from "../../../tests/assemble-stream.js";
 import { cohereCommandRAdapter } from "./cohere-command-r-adapter.js";
 
 const context = (request: ModelRequest) => ({ modelId: request.modelId, baseModelId: request.modelId, streaming: false, request });
@@ -56,22 +56,13 @@ describe("Cohere Command R adapter (reference §6.6 shapes)", () => {
 
   it("streams text-generation, tool-calls-generation and stream-end events", () => {
     const request: ModelRequest = { modelId: "cohere.command-r-v1:0", messages: [{ role: "user", content: [{ text: "Hi" }] }] };
-    const writer = new ConverseStreamWriter();
-    const decoder = cohereCommandRAdapter.createStreamDecoder(writer, context(request));
-    for (const chunk of [
+    const { response } = decodeChunks((writer) => cohereCommandRAdapter.createStreamDecoder(writer, context(request)), [
       { is_finished: false, event_type: "stream-start", generation_id: "g" },
       { is_finished: false, event_type: "text-generation", text: "Let me " },
       { is_finished: false, event_type: "text-generation", text: "check." },
       { is_finished: false, event_type: "tool-calls-generation", text: "Let me check.", tool_calls: [{ name: "get_weather", parameters: { city: "Rome" } }] },
       { is_finished: true, event_type: "stream-end", finish_reason: "COMPLETE", response: { text: "Let me check.", meta: { billed_units: { input_tokens: 9, output_tokens: 4 } } } },
-    ]) {
-      decoder.push(chunk);
-    }
-    decoder.end();
-    writer.finish();
-    const assembler = new ResponseAssembler();
-    for (const event of writer.drain()) assembler.add(event);
-    const response = assembler.finish();
+    ]);
     expect(response.output?.message?.content?.[0]).toEqual({ text: "Let me check." });
     expect(response.output?.message?.content?.[1]?.toolUse).toMatchObject({ name: "get_weather", input: { city: "Rome" } });
     expect(response.stopReason).toBe("tool_use");

@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type ModelRequest, ResponseAssembler } from "@sluice/core";
-import { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
+import type { ModelRequest } from "@sluice/core";
+import { decodeChunks } from "../../../tests/assemble-stream.js";
 import { deepSeekContent, deepSeekPrompt, deepseekAdapter } from "./deepseek-adapter.js";
 
 const request: ModelRequest = { modelId: "us.deepseek.r1-v1:0", messages: [{ role: "user", content: [{ text: "2+2?" }] }] };
 const context = { modelId: request.modelId, baseModelId: "deepseek.r1-v1:0", streaming: true, request };
 
 function streamText(chunks: string[]) {
-  const writer = new ConverseStreamWriter();
-  const decoder = deepseekAdapter.createStreamDecoder(writer, context);
-  chunks.forEach((text, index) => decoder.push({ choices: [{ text, stop_reason: index === chunks.length - 1 ? "stop" : null }] }));
-  decoder.end();
-  writer.finish();
-  const assembler = new ResponseAssembler();
-  for (const event of writer.drain()) assembler.add(event);
-  return assembler.finish().output?.message?.content;
+  const native = chunks.map((text, index) => ({ choices: [{ text, stop_reason: index === chunks.length - 1 ? "stop" : null }] }));
+  return decodeChunks((writer) => deepseekAdapter.createStreamDecoder(writer, context), native).response.output?.message?.content;
 }
 
 describe("DeepSeek R1 adapter (reference §6.8 shapes)", () => {

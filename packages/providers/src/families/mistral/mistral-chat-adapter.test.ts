@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type ModelRequest, ResponseAssembler } from "@sluice/core";
+import type { ModelRequest } from "@sluice/core";
 import { UnsupportedFeatureError } from "../../errors/unsupported-feature-error.js";
-import { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
+import { decodeChunks } from "../../../tests/assemble-stream.js";
 import { mistralChatAdapter } from "./mistral-chat-adapter.js";
 import { mistralPrompt } from "./mistral-instruct-adapter.js";
 
@@ -55,16 +55,11 @@ describe("Mistral chat adapter (reference §6.5 shapes)", () => {
 
   it("streams chunks that carry `message` (Bedrock's form) as well as `delta`", () => {
     const request: ModelRequest = { modelId: "mistral.mistral-large-2407-v1:0", messages: [] };
-    const writer = new ConverseStreamWriter();
-    const decoder = mistralChatAdapter.createStreamDecoder(writer, context(request));
-    decoder.push({ choices: [{ index: 0, message: { role: "assistant", content: "Hel" }, stop_reason: null }] });
-    decoder.push({ choices: [{ index: 0, delta: { content: "lo" }, finish_reason: null }] });
-    decoder.push({ choices: [{ index: 0, message: { role: "assistant", content: "", tool_calls: [{ id: "t1", function: { name: "top_song", arguments: "{}" } }] }, stop_reason: "tool_calls" }] });
-    decoder.end();
-    writer.finish();
-    const assembler = new ResponseAssembler();
-    for (const event of writer.drain()) assembler.add(event);
-    const response = assembler.finish();
+    const { response } = decodeChunks((writer) => mistralChatAdapter.createStreamDecoder(writer, context(request)), [
+      { choices: [{ index: 0, message: { role: "assistant", content: "Hel" }, stop_reason: null }] },
+      { choices: [{ index: 0, delta: { content: "lo" }, finish_reason: null }] },
+      { choices: [{ index: 0, message: { role: "assistant", content: "", tool_calls: [{ id: "t1", function: { name: "top_song", arguments: "{}" } }] }, stop_reason: "tool_calls" }] },
+    ]);
     expect(response.output?.message?.content).toEqual([{ text: "Hello" }, { toolUse: { toolUseId: "t1", name: "top_song", input: {} } }]);
     expect(response.stopReason).toBe("tool_use");
   });

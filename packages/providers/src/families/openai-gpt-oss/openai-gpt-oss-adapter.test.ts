@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ModelRequest, ResponseAssembler } from "@sluice/core";
-import { ConverseStreamWriter } from "../../shared/converse-stream-writer.js";
+import type { ModelRequest } from "@sluice/core";
+import { decodeChunks } from "../../../tests/assemble-stream.js";
 import { openaiGptOssAdapter } from "./openai-gpt-oss-adapter.js";
 
 const context = (request: ModelRequest) => ({ modelId: request.modelId, baseModelId: request.modelId, streaming: false, request });
@@ -53,10 +53,8 @@ describe("OpenAI gpt-oss adapter (reference §6.9 shapes)", () => {
 
   it("streams reasoning split across chunks and incremental tool-call arguments", () => {
     const request: ModelRequest = { modelId: "openai.gpt-oss-20b-1:0", messages: [] };
-    const writer = new ConverseStreamWriter();
-    const decoder = openaiGptOssAdapter.createStreamDecoder(writer, context(request));
     const delta = (value: Record<string, unknown>, finish: string | null = null) => ({ object: "chat.completion.chunk", choices: [{ index: 0, delta: value, finish_reason: finish }] });
-    for (const chunk of [
+    const { response } = decodeChunks((writer) => openaiGptOssAdapter.createStreamDecoder(writer, context(request)), [
       delta({ role: "assistant", content: "" }),
       delta({ content: "<reaso" }),
       delta({ content: "ning>Think" }),
@@ -65,14 +63,7 @@ describe("OpenAI gpt-oss adapter (reference §6.9 shapes)", () => {
       delta({ tool_calls: [{ index: 0, id: "call_9", type: "function", function: { name: "now", arguments: '{"tz":' } }] }),
       delta({ tool_calls: [{ index: 0, function: { arguments: '"UTC"}' } }] }),
       delta({}, "tool_calls"),
-    ]) {
-      decoder.push(chunk);
-    }
-    decoder.end();
-    writer.finish();
-    const assembler = new ResponseAssembler();
-    for (const event of writer.drain()) assembler.add(event);
-    const response = assembler.finish();
+    ]);
     expect(response.output?.message?.content).toEqual([
       { reasoningContent: { reasoningText: { text: "Thinking." } } },
       { text: "Answer." },
