@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { resolveFamily } from "../../src/families/resolve-family.js";
 import { chunkKinds, nativeDifferences, VOLATILE_KEYS, withoutPaths } from "./native-shape-diff.js";
-import { fixturesPresent, fixturesRoot, recordedInvocations, type RecordedInvocation } from "./recorded-interactions.js";
+import { fixturesPresent, fixturesRoot } from "../helpers/recorded-fixtures.js";
+import { recordedInvocations, type RecordedInvocation } from "./recorded-interactions.js";
 import { recordedTurn } from "./recorded-turns.js";
 
 if (!fixturesPresent) console.warn(`[emulator families] ${fixturesRoot} is absent: the fixture conformance tests are skipped.`);

@@ -1,16 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-
-/** The repository root (…/main), found from this file's location. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-
-/** The shared recorded-traffic folder, which lives beside the repository. */
-export const fixturesRoot = path.resolve(repoRoot, "../shared/fixtures");
-
-/** True when the recorded fixtures are present on this machine. */
-export const fixturesPresent = existsSync(fixturesRoot);
+import { fixturesRoot } from "../helpers/recorded-fixtures.js";
 
 /** One recorded InvokeModel or InvokeModelWithResponseStream call. */
 export interface RecordedInvocation {
