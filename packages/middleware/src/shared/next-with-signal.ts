@@ -21,20 +21,21 @@ export function nextWithSignal(call: ModelCall, next: ModelNext, signal: AbortSi
  * try { await work(linked.signal); } finally { linked.unlink(); }
  */
 export function linkSignals(...signals: AbortSignal[]): { signal: AbortSignal; unlink: () => void } {
+  const aborted = signals.find((signal) => signal.aborted);
+  if (aborted) return { signal: AbortSignal.abort(aborted.reason), unlink: noUnlink };
+  const live = signals.filter(canAbort);
+  // A single signal that can abort (a timeout's, in a run started without a signal) is its own link.
+  if (live.length === 1) return { signal: live[0] as AbortSignal, unlink: noUnlink };
   const controller = new AbortController();
   const unlink = () => {
-    for (const signal of signals) signal.removeEventListener("abort", forward);
+    for (const signal of live) signal.removeEventListener("abort", forward);
   };
   const forward = (event: Event) => {
     unlink();
     controller.abort((event.target as AbortSignal).reason);
   };
-  for (const signal of signals) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      return { signal: controller.signal, unlink: () => undefined };
-    }
-  }
-  for (const signal of signals) if (canAbort(signal)) signal.addEventListener("abort", forward, { once: true });
+  for (const signal of live) signal.addEventListener("abort", forward, { once: true });
   return { signal: controller.signal, unlink };
 }
+
+function noUnlink(): void {}
