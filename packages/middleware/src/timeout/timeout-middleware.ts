@@ -35,14 +35,14 @@ export function timeoutMiddleware(options: TimeoutOptions): MiddlewareObject {
     const controller = new AbortController();
     const linked = linkSignals(call.signal, controller.signal);
     let fired: TimeoutError | undefined;
-    const expired = new Promise<never>((_resolve, reject) => {
-      controller.signal.addEventListener("abort", () => reject(fired), { once: true });
-    });
+    let expire!: (error: TimeoutError) => void;
+    const expired = new Promise<never>((_resolve, reject) => (expire = reject));
     expired.catch(() => undefined);
     const fire = (kind: TimeoutKind, limit: number) => {
       if (fired) return;
       fired = new TimeoutError(kind, limit, call.request.modelId);
       controller.abort(fired);
+      expire(fired);
     };
     const deadline = deadlineMs === undefined ? undefined : setTimeout(() => fire("deadline", deadlineMs), deadlineMs);
     let idle: NodeJS.Timeout | undefined;
