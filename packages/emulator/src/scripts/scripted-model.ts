@@ -81,15 +81,19 @@ export class ScriptedModel {
     const baseModelId = stripInferenceProfilePrefix(modelId);
     const queued = this.shiftQueue(modelId) ?? this.shiftQueue(baseModelId) ?? this.globalTurns.shift();
     if (queued !== undefined) return queued;
-    const forModel = (state: RuleState) => state.rule.modelId === modelId || state.rule.modelId === baseModelId;
-    const candidates = [...this.rules.filter(forModel), ...this.rules.filter((state) => state.rule.modelId === undefined)];
-    for (const state of candidates) {
-      if (state.remaining > 0 && matchesRule(state.match, request)) {
+    return this.takeRule(request, modelId, baseModelId) ?? this.takeRule(request, undefined, undefined) ?? echoReply(request);
+  }
+
+  /** Fires the first live matching rule scoped to `modelId` or `baseModelId` (both undefined: the global rules). */
+  private takeRule(request: WireConverseRequest, modelId: string | undefined, baseModelId: string | undefined): ScriptedReply | undefined {
+    for (const state of this.rules) {
+      const scope = state.rule.modelId;
+      if ((scope === modelId || scope === baseModelId) && state.remaining > 0 && matchesRule(state.match, request)) {
         state.remaining -= 1;
         return state.rule.reply;
       }
     }
-    return echoReply(request);
+    return undefined;
   }
 
   private shiftQueue(modelId: string): ScriptedReply | undefined {
