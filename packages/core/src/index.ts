@@ -10,6 +10,7 @@ export * from "./errors/index.js";
 // Model contract and the Converse implementation
 export type { Model, ModelRequest, ModelResponse, ModelCallOptions } from "./model/model.js";
 export { ConverseModel } from "./model/converse-model.js";
+export { sendWithSignal, translateSendError } from "./model/send-with-signal.js";
 export { ResponseAssembler, parseToolInput } from "./model/response-assembler.js";
 export { responseToEvents } from "./model/response-events.js";
 export { createBedrockClient, type BedrockClientOptions } from "./client/create-bedrock-client.js";

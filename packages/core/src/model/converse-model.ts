@@ -6,11 +6,9 @@ import {
   type ConverseStreamOutput,
 } from "@aws-sdk/client-bedrock-runtime";
 import { inject, injectable } from "tsyringe";
-import { AbortError } from "../errors/abort-error.js";
-import { BedrockError } from "../errors/bedrock-error.js";
 import { Tokens } from "../di/tokens.js";
-import { canAbort } from "../agent/never-aborted-signal.js";
 import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "./model.js";
+import { sendWithSignal, translateSendError } from "./send-with-signal.js";
 
 /**
  * The `Model` over Bedrock's Converse and ConverseStream APIs. The call's `AbortSignal` goes to
@@ -35,27 +33,17 @@ export class ConverseModel implements Model {
           },
         }
       : rest;
-    try {
-      const { $metadata: _metadata, ...response } = await this.client.send(
-        new ConverseCommand(input),
-        sendOptions(options.signal),
-      );
-      return response;
-    } catch (error) {
-      throw translate(error, options.signal, false);
-    }
+    const { $metadata: _metadata, ...response } = await sendWithSignal(options.signal, (sendOptions) =>
+      this.client.send(new ConverseCommand(input), sendOptions),
+    );
+    return response;
   }
 
   async converseStream(
     request: ModelRequest,
     options: ModelCallOptions = {},
   ): Promise<AsyncIterable<ConverseStreamOutput>> {
-    let output;
-    try {
-      output = await this.client.send(new ConverseStreamCommand(request), sendOptions(options.signal));
-    } catch (error) {
-      throw translate(error, options.signal, false);
-    }
+    const output = await sendWithSignal(options.signal, (sendOptions) => this.client.send(new ConverseStreamCommand(request), sendOptions));
     const stream = output.stream;
     const signal = options.signal;
     return (async function* converseStreamEvents() {
@@ -63,17 +51,8 @@ export class ConverseModel implements Model {
       try {
         yield* stream;
       } catch (error) {
-        throw translate(error, signal, true);
+        throw translateSendError(error, signal, true);
       }
     })();
   }
-}
-
-function sendOptions(signal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
-  return canAbort(signal) ? { abortSignal: signal } : {};
-}
-
-function translate(error: unknown, signal: AbortSignal | undefined, inStream: boolean): unknown {
-  if (signal?.aborted) return new AbortError("The model call was aborted; the HTTP request was cancelled.", { cause: error });
-  return BedrockError.fromSdkError(error, inStream);
 }

@@ -1,7 +1,9 @@
-import { AbortError, BedrockError, canAbort } from "@sluice/core";
+import { canAbort } from "../agent/never-aborted-signal.js";
+import { AbortError } from "../errors/abort-error.js";
+import { BedrockError } from "../errors/bedrock-error.js";
 
 /**
- * An SDK failure as Sluice reports it, by the rule core's `ConverseModel` follows: an
+ * An SDK failure as Sluice reports it (every `Model` over the AWS SDK follows this rule): an
  * `AbortError` when the caller's signal aborted, a `BedrockError` for a service exception,
  * anything else unchanged. `what` names the call in the abort message.
  *

@@ -1,9 +1,8 @@
 import { type BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { ConfigurationError } from "@sluice/core";
+import { ConfigurationError, sendWithSignal } from "@sluice/core";
 import { NativeResponseError } from "../errors/native-response-error.js";
 import { captureHeaders, type Headers } from "../invoke/capture-headers.js";
 import { encodeNativeBody, parseNativeJson } from "../invoke/invoke-command-input.js";
-import { sendWithSignal } from "../invoke/send-with-signal.js";
 import { resolveFamily } from "../resolve/resolve-family.js";
 import { usageFromHeaders } from "../shared/token-usage.js";
 import { amazonTitanEmbeddingAdapter } from "./amazon-titan-embedding-adapter.js";

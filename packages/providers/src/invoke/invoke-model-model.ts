@@ -1,3 +1,4 @@
+import { sendWithSignal, translateSendError } from "@sluice/core";
 import {
   type BedrockRuntimeClient,
   type ConverseStreamOutput,
@@ -14,7 +15,6 @@ import { pickResponseFields } from "../shared/response-field-paths.js";
 import { completeUsage, mergeUsage, usageFromHeaders, usageFromInvocationMetrics } from "../shared/token-usage.js";
 import { captureHeaders, type Headers } from "./capture-headers.js";
 import { invokeCommandInput, parseNativeJson, splitBedrockKeys } from "./invoke-command-input.js";
-import { sendWithSignal, translateSendError } from "./send-with-signal.js";
 
 /** Options of {@link InvokeModelModel}. */
 export interface InvokeModelModelOptions {
