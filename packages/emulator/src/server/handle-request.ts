@@ -102,15 +102,10 @@ export async function handleRequest(
     record.response = { status: 200, ...(effect === undefined ? {} : { fault: effect.type }) };
     await dispatch(context);
   } catch (error) {
-    if (!(error instanceof ServiceError)) {
-      // A bug in the emulator: say so as the service would, and keep serving.
-      const internal = new ServiceError("InternalServerException", `Emulator failure: ${(error as Error).message}`);
-      record.response = { status: 500, exception: internal.exception.name };
-      sendServiceError(channel, requestId, internal);
-      return;
-    }
-    record.response = { status: error.status, exception: error.exception.name };
-    sendServiceError(channel, requestId, error);
+    // Anything but a ServiceError is a bug in the emulator: say so as the service would, and keep serving.
+    const answer = error instanceof ServiceError ? error : new ServiceError("InternalServerException", `Emulator failure: ${(error as Error).message}`);
+    record.response = { status: answer.status, exception: answer.exception.name };
+    sendServiceError(channel, requestId, answer);
   }
 }
 
