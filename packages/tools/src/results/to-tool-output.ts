@@ -89,10 +89,19 @@ function textBlock(text: string): ToolResultContentBlock {
 
 function toJsonText(value: unknown, toolName: string): string {
   try {
-    const text = JSON.stringify(value, (_key, entry: unknown) => (typeof entry === "bigint" ? entry.toString() : entry));
+    const text = stringifyJson(value);
     if (text === undefined) throw new TypeError("not representable as JSON");
     return text;
   } catch (error) {
     throw new TypeError(`Tool "${toolName}" returned a value that cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** JSON text with bigints as strings. A replacer halves `JSON.stringify`'s speed, so it only runs when plain JSON failed. */
+function stringifyJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return JSON.stringify(value, (_key, entry: unknown) => (typeof entry === "bigint" ? entry.toString() : entry));
   }
 }
