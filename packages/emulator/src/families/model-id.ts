@@ -2,9 +2,8 @@
  * Model ID normalisation shared by every family: Bedrock accepts the same model as a base ID,
  * a cross-region inference profile ID, or an ARN that embeds either.
  */
+import { stripInferenceProfilePrefix } from "../models/model-identifier.js";
 
-// Geography prefixes of system-defined cross-region inference profiles.
-const PROFILE_PREFIX = /^(?:us|eu|apac|jp|au|ca|global|us-gov)\./;
 const BEDROCK_ARN = /^arn:aws(?:-cn|-us-gov)?:bedrock:[a-z0-9-]*:\d*:([a-z-]+)\/(.+)$/;
 
 /**
@@ -19,7 +18,7 @@ export function foundationModelId(modelId: string): string {
   const arn = BEDROCK_ARN.exec(modelId);
   // Custom-model ARNs put the base model first: custom-model/amazon.titan-text-express-v1:0:8k/abc.
   const resource = arn ? (arn[2] ?? "").split("/")[0] ?? "" : modelId;
-  return resource.replace(PROFILE_PREFIX, "");
+  return stripInferenceProfilePrefix(resource);
 }
 
 /**
