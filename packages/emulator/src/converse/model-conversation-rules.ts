@@ -1,4 +1,4 @@
-import { stripInferenceProfilePrefix } from "../models/model-identifier.js";
+import { foundationModelId } from "../families/model-id.js";
 
 /**
  * Conversation rules that differ between models, as seen in recorded traffic. The service
@@ -21,7 +21,7 @@ const claudeFourGeneration = /^anthropic\.claude-(?:(?:sonnet|opus|haiku)-[4-9]|
  * conversationRulesFor("amazon.nova-micro-v1:0").requiresLeadingUser; // true
  */
 export function conversationRulesFor(modelId: string | undefined): ConversationRules {
-  const base = stripInferenceProfilePrefix((modelId ?? "").replace(/^arn:[^/]*\//, ""));
+  const base = foundationModelId(modelId ?? "");
   return {
     requiresLeadingUser: !claudeFourGeneration.test(base),
     requiresAlternation: !base.startsWith("amazon.titan-text") && !base.startsWith("amazon.titan-tg1"),
