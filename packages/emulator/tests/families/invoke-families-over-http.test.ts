@@ -1,13 +1,9 @@
-import {
-  BedrockRuntimeClient,
-  InvokeModelCommand,
-  InvokeModelWithResponseStreamCommand,
-  ValidationException,
-} from "@aws-sdk/client-bedrock-runtime";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { InvokeModelCommand, InvokeModelWithResponseStreamCommand, ValidationException } from "@aws-sdk/client-bedrock-runtime";
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, STREAMING_UNSUPPORTED_MESSAGE } from "../../src/index.js";
 import type { Emulator } from "../../src/index.js";
+import { bedrockClient } from "../helpers/clients.js";
 
 type Json = Record<string, any>;
 
@@ -121,13 +117,7 @@ let emulator: Emulator;
 let client: BedrockRuntimeClient;
 beforeAll(async () => {
   emulator = await startEmulator();
-  client = new BedrockRuntimeClient({
-    endpoint: emulator.url,
-    region: "us-east-1",
-    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-    maxAttempts: 1,
-    requestHandler: new NodeHttpHandler(),
-  });
+  client = bedrockClient(emulator, "http1");
 });
 afterAll(async () => {
   client.destroy();
