@@ -76,18 +76,20 @@ export function validateConverseRequest(body: unknown, context: ConverseValidati
   return body as WireConverseRequest;
 }
 
+/** Members whose JSON type the service's deserializer checks before validation, with the wording it uses. */
+const memberTypes: ReadonlyArray<readonly [string, (value: unknown) => boolean, string]> = [
+  ["messages", Array.isArray, "a list"],
+  ["system", Array.isArray, "a list"],
+  ["inferenceConfig", isJsonObject, "a structure"],
+  ["toolConfig", isJsonObject, "a structure"],
+  ["additionalModelResponseFieldPaths", Array.isArray, "a list"],
+  ["promptVariables", isJsonObject, "a map"],
+  ["requestMetadata", isJsonObject, "a map"],
+];
+
 /** JSON type mismatches the service's deserializer refuses before validation. */
 function checkTypes(body: Record<string, unknown>): void {
-  const expectations: Array<[string, (value: unknown) => boolean, string]> = [
-    ["messages", Array.isArray, "a list"],
-    ["system", Array.isArray, "a list"],
-    ["inferenceConfig", isJsonObject, "a structure"],
-    ["toolConfig", isJsonObject, "a structure"],
-    ["additionalModelResponseFieldPaths", Array.isArray, "a list"],
-    ["promptVariables", isJsonObject, "a map"],
-    ["requestMetadata", isJsonObject, "a map"],
-  ];
-  for (const [key, check, expected] of expectations) {
+  for (const [key, check, expected] of memberTypes) {
     const value = body[key];
     if (value !== undefined && value !== null && !check(value)) {
       throw new ServiceError("SerializationException", `Expected ${expected} for member ${key}.`);
