@@ -1,13 +1,20 @@
 import { SluiceError } from "./sluice-error.js";
 
-/** Bedrock exceptions worth retrying: throttling, capacity and transient server faults. */
-const retryableNames = new Set([
+/**
+ * Bedrock exceptions worth retrying: throttling, capacity and transient server faults. A
+ * `BedrockError` with one of these names has `isRetryable` set.
+ *
+ * @example
+ * retryableBedrockErrors.includes("ThrottlingException"); // true
+ */
+export const retryableBedrockErrors: readonly string[] = [
   "ThrottlingException",
   "ServiceUnavailableException",
   "InternalServerException",
   "ModelNotReadyException",
   "ModelTimeoutException",
-]);
+];
+const retryableNames = new Set(retryableBedrockErrors);
 
 /**
  * An exception answered by Bedrock (or the emulator), as an HTTP error or as an exception frame

@@ -1,4 +1,4 @@
-import { BedrockError, SluiceError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResult } from "@sluice/core";
+import { BedrockError, retryableBedrockErrors, SluiceError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResult } from "@sluice/core";
 import { StreamInterruptedError } from "../errors/stream-interrupted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { abortableSleep } from "../shared/abortable-sleep.js";
@@ -6,14 +6,8 @@ import { checkOptions, choiceOption, functionOption, integerOption, booleanOptio
 import { recoverableStream } from "../shared/recoverable-stream.js";
 import { backoffDelay, type BackoffPolicy, type Jitter } from "./backoff.js";
 
-/** Bedrock's transient exceptions: throttling, capacity and server faults. */
-export const defaultRetryableErrors: readonly string[] = [
-  "ThrottlingException",
-  "ServiceUnavailableException",
-  "InternalServerException",
-  "ModelNotReadyException",
-  "ModelTimeoutException",
-];
+/** Bedrock's transient exceptions: throttling, capacity and server faults (core's `retryableBedrockErrors`). */
+export const defaultRetryableErrors: readonly string[] = retryableBedrockErrors;
 
 /** Node and AWS SDK error codes of a connection that broke or could not be made: worth another try. */
 const networkErrorCodes = new Set(["ECONNRESET", "ECONNREFUSED", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ERR_HTTP2_STREAM_ERROR", "ERR_HTTP2_SESSION_ERROR", "ERR_HTTP2_GOAWAY_SESSION"]);
