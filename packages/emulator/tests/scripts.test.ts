@@ -77,11 +77,14 @@ describe("scripted model", () => {
     client.destroy();
   });
 
-  it("emits redacted reasoning and custom usage with cache counts", async () => {
+  it("emits redacted reasoning and custom usage with only the cache counts the turn reports", async () => {
     emulator.enqueue({ reasoning: { redactedContent: "AAEC" }, text: "done", usage: { inputTokens: 10, outputTokens: 3, cacheReadInputTokens: 100 } });
     const response = await ask("think");
     expect(response.output?.message?.content?.[0]?.reasoningContent?.redactedContent).toEqual(new Uint8Array([0, 1, 2]));
-    expect(response.usage).toEqual({ inputTokens: 10, outputTokens: 3, totalTokens: 113, cacheReadInputTokens: 100, cacheWriteInputTokens: 0 });
+    // As recorded from Claude Sonnet 5 / Opus 4.7: a read count without a write count.
+    expect(response.usage).toEqual({ inputTokens: 10, outputTokens: 3, totalTokens: 113, cacheReadInputTokens: 100 });
+    emulator.enqueue({ text: "done", usage: { inputTokens: 10, outputTokens: 3, cacheReadInputTokens: 100, cacheWriteInputTokens: 0 } });
+    expect((await ask("again")).usage).toEqual({ inputTokens: 10, outputTokens: 3, totalTokens: 113, cacheReadInputTokens: 100, cacheWriteInputTokens: 0 });
   });
 
   it("loads a JSON script file with per-model scripts and restores it on reset", async () => {

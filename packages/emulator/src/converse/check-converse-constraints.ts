@@ -1,6 +1,9 @@
 import { ConstraintViolations } from "./constraint-violations.js";
 import { isJsonObject } from "../wire/is-json-object.js";
 
+/** The processing tiers the service model declares for `serviceTier.type`. */
+const SERVICE_TIER_TYPES = ["reserved", "priority", "default", "flex"] as const;
+
 const toolNamePattern = /^[a-zA-Z0-9_-]+$/;
 const toolUseIdPattern = /^[a-zA-Z0-9_.:-]+$/;
 
@@ -47,6 +50,11 @@ export function checkConverseConstraints(body: Record<string, unknown>): Constra
     });
   }
   checkInferenceConfig(violations, body["inferenceConfig"]);
+  checkOutputConfig(violations, body["outputConfig"]);
+  const serviceTier = body["serviceTier"];
+  if (isJsonObject(serviceTier) && violations.notNull(serviceTier["type"], "serviceTier.type")) {
+    violations.enumeration(serviceTier["type"], "serviceTier.type", SERVICE_TIER_TYPES);
+  }
   checkToolConfig(violations, body["toolConfig"]);
   const paths = body["additionalModelResponseFieldPaths"];
   if (Array.isArray(paths)) {
@@ -105,4 +113,16 @@ function checkToolConfig(violations: ConstraintViolations, config: unknown): voi
   if (isJsonObject(choice) && isJsonObject(choice["tool"])) {
     checkToolName(violations, choice["tool"]["name"], "toolConfig.toolChoice.tool.name");
   }
+}
+
+function checkOutputConfig(violations: ConstraintViolations, config: unknown): void {
+  if (!isJsonObject(config)) return;
+  const format = config["textFormat"];
+  if (!isJsonObject(format)) return;
+  if (violations.notNull(format["type"], "outputConfig.textFormat.type")) {
+    violations.enumeration(format["type"], "outputConfig.textFormat.type", ["json_schema"]);
+  }
+  if (!violations.notNull(format["structure"], "outputConfig.textFormat.structure") || !isJsonObject(format["structure"])) return;
+  const jsonSchema = format["structure"]["jsonSchema"];
+  if (isJsonObject(jsonSchema)) violations.notNull(jsonSchema["schema"], "outputConfig.textFormat.structure.jsonSchema.schema");
 }

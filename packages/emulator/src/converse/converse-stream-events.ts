@@ -25,7 +25,8 @@ export function splitText(text: string, size: number): string[] {
 /**
  * The ConverseStream event sequence for a turn, in the order the service sends it: messageStart;
  * per block deltas (no contentBlockStart for text or reasoning; toolUse gets contentBlockStart and
- * a first `{"input":""}` delta; reasoning ends with its signature delta); contentBlockStop;
+ * a first `{"input":""}` delta; reasoning ends with its signature delta; a cited block sends its
+ * citations before its text); contentBlockStop;
  * messageStop; metadata (always last). The `metadata` latency is filled in when it is sent.
  *
  * @example
@@ -44,7 +45,7 @@ export function converseStreamEvents(turn: ModelTurn, request: WireConverseReque
   });
   events.push({
     eventType: "metadata",
-    payload: { metrics: { latencyMs: 0 }, performanceConfig: request.performanceConfig, usage: wireUsage(turn.usage) },
+    payload: { metrics: { latencyMs: 0 }, performanceConfig: request.performanceConfig, serviceTier: request.serviceTier, usage: wireUsage(turn.usage) },
   });
   return events;
 }
@@ -83,9 +84,11 @@ function blockEvents(block: WireContentBlock, index: number, chunkSize: number):
     ];
   }
   if (block.citationsContent !== undefined) {
+    // Recorded (Claude Sonnet 5): each citation arrives as its own delta before the cited text.
+    const citations = (block.citationsContent["citations"] as unknown[] | undefined) ?? [];
     const content = (block.citationsContent["content"] as Array<{ text?: string }> | undefined) ?? [];
     const text = content.map((part) => part.text ?? "").join("");
-    return splitText(text, chunkSize).map((piece) => delta(index, { text: piece }));
+    return [...citations.map((citation) => delta(index, { citation })), ...splitText(text, chunkSize).map((piece) => delta(index, { text: piece }))];
   }
   return [];
 }

@@ -6,7 +6,7 @@ import { wireUsage } from "./wire-usage.js";
 
 /**
  * The Converse response body for a turn, serialized like the service (alphabetical keys, compact).
- * `performanceConfig` is echoed when the request set it.
+ * `performanceConfig` and `serviceTier` are echoed when the request set them.
  *
  * @example
  * renderConverseResponse(turn, request, 120);
@@ -18,6 +18,7 @@ export function renderConverseResponse(turn: ModelTurn, request: WireConverseReq
     metrics: { latencyMs },
     output: { message: { content: turn.content, role: "assistant" } },
     performanceConfig: request.performanceConfig,
+    serviceTier: request.serviceTier,
     stopReason: turn.stopReason,
     usage: wireUsage(turn.usage),
   });

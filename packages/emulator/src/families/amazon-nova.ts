@@ -128,7 +128,7 @@ function renderNovaStream(turn: ModelTurn, context: RenderContext): unknown[] {
  */
 export const amazonNovaFamily: ModelFamily = {
   name: "amazon-nova",
-  matches: modelIdMatcher(/^amazon\.nova-(?!canvas|reel|sonic|2-sonic)/),
+  matches: modelIdMatcher(/^amazon\.nova-(?!canvas|reel|sonic|2-sonic|(?:2-)?multimodal-embeddings)/),
   parseRequest: parseNovaRequest,
   renderResponse: renderNovaResponse,
   renderStream: renderNovaStream,

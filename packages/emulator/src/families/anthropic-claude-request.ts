@@ -6,6 +6,7 @@ import type {
   WireToolConfiguration,
 } from "../wire/converse-types.js";
 import { NativeBodyError } from "./model-family.js";
+import { claudeModelTraits } from "./claude-model-traits.js";
 import { assertBody, type BodySchema } from "./native-body-schema.js";
 
 type JsonObject = Record<string, unknown>;
@@ -26,6 +27,8 @@ const MESSAGES_SCHEMA: BodySchema = {
     tools: { type: "array", items: { type: "object" } },
     tool_choice: { type: "object" },
     thinking: { type: "object" },
+    // Structured output and effort (current Claude models): { format: { type: "json_schema", schema }, effort }.
+    output_config: { type: "object" },
   },
 };
 
@@ -46,8 +49,14 @@ function requireString(block: JsonObject, key: string, path: string): string {
   return value;
 }
 
+/** The Converse cache point for a block's `cache_control` (its `ttl`, "5m" or "1h", carried over). */
+function cachePointOf(block: JsonObject): { cachePoint: { type: "default"; ttl?: string } } {
+  const control = block.cache_control as JsonObject | undefined;
+  return { cachePoint: typeof control?.ttl === "string" ? { type: "default", ttl: control.ttl } : { type: "default" } };
+}
+
 function withCachePoint(block: JsonObject, converted: WireContentBlock[]): WireContentBlock[] {
-  return block.cache_control === undefined ? converted : [...converted, { cachePoint: { type: "default" } }];
+  return block.cache_control === undefined ? converted : [...converted, cachePointOf(block)];
 }
 
 function imageBlock(block: JsonObject, path: string): WireContentBlock {
@@ -136,13 +145,17 @@ function contentBlock(value: unknown, path: string, position: number): WireConte
   }
 }
 
-function message(value: unknown, index: number): WireMessage {
+type Role = "user" | "assistant" | "system";
+
+function message(value: unknown, index: number, systemMessages: boolean): { role: Role; content: WireContentBlock[] } {
   const path = `messages.${index}`;
   const entry = asObject(value, path);
-  if (entry.role !== "user" && entry.role !== "assistant") fail(`${path}.role`, "Input should be 'user' or 'assistant'");
-  if (typeof entry.content === "string") return { role: entry.role, content: [{ text: entry.content }] };
+  const roles: Role[] = systemMessages ? ["user", "assistant", "system"] : ["user", "assistant"];
+  if (!roles.includes(entry.role as Role)) fail(`${path}.role`, systemMessages ? "Input should be 'user', 'assistant' or 'system'" : "Input should be 'user' or 'assistant'");
+  const role = entry.role as Role;
+  if (typeof entry.content === "string") return { role, content: [{ text: entry.content }] };
   if (!Array.isArray(entry.content)) fail(`${path}.content`, "Input should be a valid string or list");
-  return { role: entry.role, content: entry.content.flatMap((block, position) => contentBlock(block, `${path}.content.${position}`, position)) };
+  return { role, content: entry.content.flatMap((block, position) => contentBlock(block, `${path}.content.${position}`, position)) };
 }
 
 // Two content rules Claude enforces itself, in its own words.
@@ -164,7 +177,7 @@ function systemBlocks(system: unknown): WireSystemBlock[] | undefined {
     const block = asObject(value, `system.${index}`);
     if (block.type !== "text") fail(`system.${index}.type`, "Input should be 'text'");
     const text: WireSystemBlock[] = [{ text: requireString(block, "text", `system.${index}`) }];
-    return block.cache_control === undefined ? text : [...text, { cachePoint: { type: "default" } }];
+    return block.cache_control === undefined ? text : [...text, cachePointOf(block)];
   });
 }
 
@@ -177,7 +190,7 @@ function toolConfiguration(body: JsonObject): WireToolConfiguration | undefined 
     // Anthropic-defined tools (bash, text editor, computer) carry a type instead of a schema.
     const schema = tool.input_schema ?? { type: "object", properties: {} };
     const spec = { toolSpec: { name, ...description, inputSchema: { json: schema } } };
-    return tool.cache_control === undefined ? [spec] : [spec, { cachePoint: { type: "default" as const } }];
+    return tool.cache_control === undefined ? [spec] : [spec, cachePointOf(tool)];
   });
   const choice = body.tool_choice as JsonObject | undefined;
   if (choice === undefined || choice.type === "none") return { tools };
@@ -190,7 +203,7 @@ function toolConfiguration(body: JsonObject): WireToolConfiguration | undefined 
 // Fields Converse itself has no member for travel in additionalModelRequestFields, as with Converse.
 function additionalFields(body: JsonObject): Record<string, unknown> | undefined {
   const fields: Record<string, unknown> = {};
-  for (const key of ["top_k", "thinking", "anthropic_beta"]) if (body[key] !== undefined) fields[key] = body[key];
+  for (const key of ["top_k", "thinking", "output_config", "anthropic_beta"]) if (body[key] !== undefined) fields[key] = body[key];
   const choice = body.tool_choice as JsonObject | undefined;
   if (choice !== undefined && (choice.type === "none" || choice.disable_parallel_tool_use !== undefined)) fields.tool_choice = choice;
   return Object.keys(fields).length > 0 ? fields : undefined;
@@ -199,19 +212,24 @@ function additionalFields(body: JsonObject): Record<string, unknown> | undefined
 /**
  * Validates an Anthropic Messages body as Claude on Bedrock does and converts it to Converse terms:
  * string or block system prompts, text/image/document/tool_use/tool_result/thinking/redacted_thinking
- * blocks, `cache_control` as cache points, tools and tool choice; `top_k`, `thinking` and
- * `anthropic_beta` go to `additionalModelRequestFields`.
+ * blocks, `cache_control` as cache points (with their TTL), tools and tool choice; `top_k`,
+ * `thinking`, `output_config` and `anthropic_beta` go to `additionalModelRequestFields`. Models that
+ * accept `system` messages inside the conversation (Claude Opus 4.8 on) have them added to the
+ * system prompt.
  *
  * @example
  * parseAnthropicMessagesRequest({ anthropic_version: "bedrock-2023-05-31", max_tokens: 50, messages: [{ role: "user", content: "Hi" }] });
  */
-export function parseAnthropicMessagesRequest(body: unknown): WireConverseRequest {
+export function parseAnthropicMessagesRequest(body: unknown, modelId = ""): WireConverseRequest {
   assertBody(body, MESSAGES_SCHEMA);
-  const messages = (body.messages as unknown[]).map(message);
+  const entries = (body.messages as unknown[]).map((value, index) => message(value, index, claudeModelTraits(modelId).systemMessages));
+  // Converse has no system role inside the conversation: such instructions join the system prompt.
+  const messages = entries.filter((entry): entry is WireMessage => entry.role !== "system");
+  const laterSystem = entries.filter((entry) => entry.role === "system").flatMap((entry) => entry.content.filter((block) => block.text !== undefined).map((block) => ({ text: block.text ?? "" })));
   checkMessageText(messages);
   const request: WireConverseRequest = { messages };
   const system = systemBlocks(body.system);
-  if (system !== undefined) request.system = system;
+  if (system !== undefined || laterSystem.length > 0) request.system = [...(system ?? []), ...laterSystem];
   request.inferenceConfig = { maxTokens: body.max_tokens as number };
   if (body.temperature !== undefined) request.inferenceConfig.temperature = body.temperature as number;
   if (body.top_p !== undefined) request.inferenceConfig.topP = body.top_p as number;

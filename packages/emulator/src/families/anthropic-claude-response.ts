@@ -1,5 +1,6 @@
 import type { StopReason, WireContentBlock } from "../wire/converse-types.js";
 import type { ModelTurn, RenderContext } from "./model-family.js";
+import { claudeModelTraits } from "./claude-model-traits.js";
 import { foundationModelId } from "./model-id.js";
 import { anthropicMessageId } from "./response-ids.js";
 
@@ -38,26 +39,35 @@ export function anthropicModelName(modelId: string): string {
 }
 
 
-// Claude 3 (2024) models predate prompt caching on Bedrock; their usage has no cache fields.
-const WITHOUT_CACHE_FIELDS = /^anthropic\.claude-(?:3-(?:sonnet|opus|haiku)-2024|instant|v2)/;
-
 /**
- * Claude's `usage` object: cache counters appear for cache-capable models (or whenever the turn
- * reports cached tokens), between `input_tokens` and `output_tokens` as recorded.
+ * Claude's `usage` object, shaped by the model's generation: cache counters for cache-capable
+ * models (or whenever the turn reports cached tokens), the write count split by TTL from Claude
+ * 4.5 on (1-hour writes from the turn's `cacheDetails`, the rest 5-minute), and the thinking
+ * token count and service tier on the newest models.
  *
  * @example
  * anthropicUsage({ inputTokens: 4, outputTokens: 50, totalTokens: 54 }, "anthropic.claude-3-5-haiku-20241022-v1:0");
  */
-export function anthropicUsage(usage: ModelTurn["usage"], modelId: string, outputTokens = usage.outputTokens): Record<string, number> {
+export function anthropicUsage(turn: Pick<ModelTurn, "usage" | "reasoningTokens">, modelId: string, outputTokens = turn.usage.outputTokens): Record<string, unknown> {
+  const { usage } = turn;
+  const traits = claudeModelTraits(modelId);
   const cached = (usage.cacheReadInputTokens ?? 0) > 0 || (usage.cacheWriteInputTokens ?? 0) > 0;
-  const withCache = cached || !WITHOUT_CACHE_FIELDS.test(foundationModelId(modelId));
-  if (!withCache) return { input_tokens: usage.inputTokens, output_tokens: outputTokens };
-  return {
-    input_tokens: usage.inputTokens,
-    cache_creation_input_tokens: usage.cacheWriteInputTokens ?? 0,
-    cache_read_input_tokens: usage.cacheReadInputTokens ?? 0,
-    output_tokens: outputTokens,
-  };
+  const result: Record<string, unknown> = { input_tokens: usage.inputTokens };
+  if (cached || traits.cacheCounts) {
+    const written = usage.cacheWriteInputTokens ?? 0;
+    result["cache_creation_input_tokens"] = written;
+    result["cache_read_input_tokens"] = usage.cacheReadInputTokens ?? 0;
+    if (traits.cacheCreationByTtl) {
+      const oneHour = (usage.cacheDetails ?? []).filter((detail) => detail.ttl === "1h").reduce((sum, detail) => sum + detail.inputTokens, 0);
+      result["cache_creation"] = { ephemeral_5m_input_tokens: Math.max(0, written - oneHour), ephemeral_1h_input_tokens: oneHour };
+    }
+  }
+  result["output_tokens"] = outputTokens;
+  if (traits.responseDetails) {
+    result["output_tokens_details"] = { thinking_tokens: turn.reasoningTokens ?? 0 };
+    result["service_tier"] = "standard";
+  }
+  return result;
 }
 
 const STOP_REASONS: Partial<Record<StopReason, string>> = {
@@ -130,6 +140,7 @@ export function renderAnthropicMessage(turn: ModelTurn, context: RenderContext):
     content: anthropicBlocks(turn),
     stop_reason: anthropicStopReason(turn.stopReason),
     stop_sequence: anthropicStopSequence(turn, context.nativeBody),
-    usage: anthropicUsage(turn.usage, context.modelId),
+    ...(claudeModelTraits(context.modelId).responseDetails ? { stop_details: null } : {}),
+    usage: anthropicUsage(turn, context.modelId),
   };
 }

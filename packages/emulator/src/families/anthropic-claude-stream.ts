@@ -63,7 +63,7 @@ export function renderAnthropicStream(turn: ModelTurn, context: RenderContext): 
         stop_reason: null,
         stop_sequence: null,
         // Claude reports one output token at the start; the final count comes in message_delta.
-        usage: anthropicUsage(turn.usage, context.modelId, Math.min(1, turn.usage.outputTokens)),
+        usage: anthropicUsage(turn, context.modelId, Math.min(1, turn.usage.outputTokens)),
       },
     },
   ];

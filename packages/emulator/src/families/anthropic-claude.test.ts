@@ -99,7 +99,27 @@ describe("anthropic-claude parseRequest", () => {
     expect(errorMessage(() => claude.parseRequest({ ...base, messages: [{ role: "user", content: [{ type: "video" }] }] }))).toContain(
       "messages.0.content.0: Input tag 'video' found using 'type' does not match",
     );
-    expect(errorMessage(() => claude.parseRequest({ ...base, messages: [{ role: "system", content: "x" }] }))).toContain("messages.0.role");
+    expect(errorMessage(() => claude.parseRequest({ ...base, messages: [{ role: "system", content: "x" }] }, "anthropic.claude-sonnet-4-5-20250929-v1:0"))).toContain(
+      "messages.0.role: Input should be 'user' or 'assistant'",
+    );
+  });
+
+  it("takes a system message inside the conversation from Claude Opus 4.8 on, as part of the system prompt", () => {
+    const messages = [
+      { role: "user", content: "Review it." },
+      { role: "assistant", content: "Fine." },
+      { role: "user", content: "Again." },
+      { role: "system", content: [{ type: "text", text: "Use type annotations." }] },
+    ];
+    const request = claude.parseRequest({ ...base, system: "You review code.", messages }, "us.anthropic.claude-opus-4-8");
+    expect(request.messages?.map((entry) => entry.role)).toEqual(["user", "assistant", "user"]);
+    expect(request.system).toEqual([{ text: "You review code." }, { text: "Use type annotations." }]);
+  });
+
+  it("carries a cache_control TTL over to the cache point", () => {
+    const block = { type: "text", text: "long", cache_control: { type: "ephemeral", ttl: "1h" } };
+    const request = claude.parseRequest({ ...base, messages: [{ role: "user", content: [block] }] }, "anthropic.claude-haiku-4-5-20251001-v1:0");
+    expect(request.messages?.[0]?.content).toEqual([{ text: "long" }, { cachePoint: { type: "default", ttl: "1h" } }]);
   });
 
   it("applies Claude's own rules on empty text and on a prefill ending in whitespace", () => {

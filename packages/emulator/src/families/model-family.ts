@@ -16,6 +16,8 @@ export interface ModelTurn {
   content: WireContentBlock[];
   stopReason: StopReason;
   usage: WireUsage;
+  /** Output tokens spent on reasoning (part of `usage.outputTokens`); native bodies of the newest Claude models report it. */
+  reasoningTokens?: number;
 }
 
 /**
@@ -80,7 +82,8 @@ export interface ModelFamily {
   readonly name: string;
   /** True when this family serves the given decoded model ID (base ID, inference profile or foundation-model ARN). */
   matches(modelId: string): boolean;
-  parseRequest(body: unknown): WireConverseRequest;
+  /** `modelId` (decoded, as routed) lets a family accept what only some of its models accept. */
+  parseRequest(body: unknown, modelId?: string): WireConverseRequest;
   renderResponse(turn: ModelTurn, context: RenderContext): unknown;
   /** Native stream chunks in order; the last one carries `amazon-bedrock-invocationMetrics`. */
   renderStream(turn: ModelTurn, context: RenderContext): unknown[];

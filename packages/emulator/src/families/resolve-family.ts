@@ -3,6 +3,7 @@ import type { ModelFamily } from "./model-family.js";
 import { ai21JambaFamily } from "./ai21-jamba.js";
 import { ai21JurassicFamily } from "./ai21-jurassic.js";
 import { amazonNovaFamily } from "./amazon-nova.js";
+import { amazonNovaEmbeddingsFamily } from "./amazon-nova-embeddings.js";
 import { amazonTitanEmbeddingsFamily } from "./amazon-titan-embeddings.js";
 import { amazonTitanTextFamily } from "./amazon-titan-text.js";
 import { anthropicClaudeFamily } from "./anthropic-claude.js";
@@ -26,6 +27,7 @@ export const families: readonly ModelFamily[] = Object.freeze([
   anthropicClaudeFamily,
   anthropicClaudeTextCompletionFamily,
   amazonNovaFamily,
+  amazonNovaEmbeddingsFamily,
   amazonTitanTextFamily,
   amazonTitanEmbeddingsFamily,
   metaLlamaFamily,

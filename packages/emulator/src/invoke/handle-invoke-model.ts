@@ -39,7 +39,7 @@ export async function handleInvokeModel(context: CallContext): Promise<void> {
     sendEmbedding(context, family, nativeBody);
     return;
   }
-  const request = withNativeErrors(() => family.parseRequest(nativeBody));
+  const request = withNativeErrors(() => family.parseRequest(nativeBody, model.baseModelId ?? model.modelId));
   const turn = state.scriptedModel.respond(request, model.modelId);
   const renderContext: RenderContext = {
     modelId: model.modelId,

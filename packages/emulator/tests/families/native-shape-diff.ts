@@ -28,9 +28,13 @@ function kind(value: unknown): string {
  * @example
  * shapeOf({ a: [1, 2], b: "x" }); // { a: ["number"], b: "string" }
  */
-export function shapeOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length === 0 ? [] : [shapeOf(value[0])];
-  if (kind(value) === "object") return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, shapeOf(inner)]));
+export function shapeOf(value: unknown, sortKeys = false): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? [] : [shapeOf(value[0], sortKeys)];
+  if (kind(value) === "object") {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (sortKeys) entries.sort(([left], [right]) => left.localeCompare(right));
+    return Object.fromEntries(entries.map(([key, inner]) => [key, shapeOf(inner, sortKeys)]));
+  }
   return kind(value);
 }
 
@@ -44,8 +48,8 @@ function compare(actual: unknown, expected: unknown, path: string, options: Diff
   }
   if (options.volatileKeys?.has(key)) return;
   if (options.shapeOnlyKeys?.has(key)) {
-    const actualShape = JSON.stringify(shapeOf(actual));
-    const expectedShape = JSON.stringify(shapeOf(expected));
+    const actualShape = JSON.stringify(shapeOf(actual, options.ignoreKeyOrder));
+    const expectedShape = JSON.stringify(shapeOf(expected, options.ignoreKeyOrder));
     if (actualShape !== expectedShape) out.push(`${path}: element shape ${actualShape} differs from recorded ${expectedShape}`);
     return;
   }

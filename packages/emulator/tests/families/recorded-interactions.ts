@@ -20,6 +20,11 @@ export interface RecordedInvocation {
   chunks?: Array<Record<string, unknown>>;
   /** Response headers, lower-cased names, first value. */
   headers: Record<string, string>;
+  /**
+   * True when the recorder re-serialised the JSON bodies (`parsed_body`, pydantic-ai): values are
+   * the service's, key order is the recorder's (sorted), not the service's.
+   */
+  reserialized: boolean;
 }
 
 function text(value: unknown): string {
@@ -48,8 +53,14 @@ function decodedChunks(folder: string, cassette: string, index: number): Array<R
 }
 
 interface CassetteInteraction {
-  request: { uri: string; body: unknown };
-  response: { status: { code: number }; headers?: Record<string, unknown>; body: unknown };
+  request: { uri: string; body?: unknown; parsed_body?: unknown };
+  response: { status: { code: number }; headers?: Record<string, unknown>; body?: unknown; parsed_body?: unknown };
+}
+
+/** A body's JSON text: the recorded bytes, or the recorder's re-serialised `parsed_body` (an object, or JSON text). */
+function bodyText(message: { body?: unknown; parsed_body?: unknown }): string {
+  if (message.parsed_body === undefined) return text(message.body);
+  return typeof message.parsed_body === "string" ? message.parsed_body : JSON.stringify(message.parsed_body);
 }
 
 /**
@@ -73,8 +84,8 @@ export function recordedInvocations(): RecordedInvocation[] {
         const route = /\/model\/([^/]+)\/(invoke|invoke-with-response-stream)$/.exec(interaction.request.uri);
         if (!route) return;
         const stream = route[2] === "invoke-with-response-stream";
-        const requestText = text(interaction.request.body);
-        const responseText = stream ? "" : text(interaction.response.body);
+        const requestText = bodyText(interaction.request);
+        const responseText = stream ? "" : bodyText(interaction.response);
         const recorded: RecordedInvocation = {
           label: `${folder}/${cassette}#${index}`,
           cassette,
@@ -84,6 +95,7 @@ export function recordedInvocations(): RecordedInvocation[] {
           status: interaction.response.status.code,
           requestBody: requestText === "" ? undefined : JSON.parse(requestText),
           headers: headerMap(interaction.response.headers),
+          reserialized: interaction.response.parsed_body !== undefined,
         };
         if (!stream && responseText !== "") recorded.responseBody = JSON.parse(responseText);
         const chunks = stream ? decodedChunks(folder, cassette, index) : undefined;

@@ -47,7 +47,19 @@ function anthropicUsage(recordedUsage: Json, outputTokens: number): WireUsage {
   const cache: Partial<WireUsage> = {};
   if (recordedUsage.cache_creation_input_tokens !== undefined) cache.cacheWriteInputTokens = Number(recordedUsage.cache_creation_input_tokens);
   if (recordedUsage.cache_read_input_tokens !== undefined) cache.cacheReadInputTokens = Number(recordedUsage.cache_read_input_tokens);
+  // The per-TTL split of cache writes is the Converse `cacheDetails` of the same turn.
+  const byTtl = recordedUsage.cache_creation as Json | undefined;
+  const details = [
+    { ttl: "1h", inputTokens: Number(byTtl?.ephemeral_1h_input_tokens ?? 0) },
+    { ttl: "5m", inputTokens: Number(byTtl?.ephemeral_5m_input_tokens ?? 0) },
+  ].filter((detail) => detail.inputTokens > 0);
+  if (details.length > 0) cache.cacheDetails = details;
   return usage(Number(recordedUsage.input_tokens), outputTokens, cache);
+}
+
+function anthropicReasoningTokens(recordedUsage: Json): Partial<ModelTurn> {
+  const details = recordedUsage.output_tokens_details as Json | undefined;
+  return details?.thinking_tokens === undefined ? {} : { reasoningTokens: Number(details.thinking_tokens) };
 }
 
 function anthropicStreamTurn(chunks: Json[]): ModelTurn {
@@ -113,7 +125,12 @@ function responseTurn(family: string, body: Json, recorded: RecordedInvocation):
   switch (family) {
     case "anthropic-claude": {
       const recordedUsage = body.usage as Json;
-      return { content: anthropicContent(body.content as Json[]), stopReason: stop(body.stop_reason), usage: anthropicUsage(recordedUsage, Number(recordedUsage.output_tokens)) };
+      return {
+        content: anthropicContent(body.content as Json[]),
+        stopReason: stop(body.stop_reason),
+        usage: anthropicUsage(recordedUsage, Number(recordedUsage.output_tokens)),
+        ...anthropicReasoningTokens(recordedUsage),
+      };
     }
     case "anthropic-claude-text-completion":
       return { content: [{ text: String(body.completion) }], stopReason: body.stop_reason === "max_tokens" ? "max_tokens" : "end_turn", usage: headerUsage(recorded) };

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import { parse } from "yaml";
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -39,18 +40,29 @@ function headerMap(raw: unknown): Record<string, string> {
   return headers;
 }
 
-/** Every interaction of every cassette under the fixtures folder whose request path matches `pathPattern`. */
+/** A cassette's exchanges: VCR's `interactions` list, or LangChain's parallel `requests` / `responses` lists. */
+function exchangesOf(cassette: { interactions?: Json[]; requests?: Json[]; responses?: Json[] }): Array<{ request: Json; response: Json }> {
+  if (cassette.interactions !== undefined) return cassette.interactions.map((interaction) => ({ request: interaction["request"] as Json, response: interaction["response"] as Json }));
+  const responses = cassette.responses ?? [];
+  return (cassette.requests ?? []).map((request, index) => ({ request, response: responses[index] ?? {} }));
+}
+
+/** A cassette file's text: plain YAML, or gzip-compressed YAML (`.yaml.gz`, LangChain's recorder). */
+function cassetteText(file: string): string {
+  const bytes = readFileSync(file);
+  return file.endsWith(".gz") ? gunzipSync(bytes).toString("utf8") : bytes.toString("utf8");
+}
+
+/** Every interaction of every cassette (`.yaml` or `.yaml.gz`) under the fixtures folder whose request path matches `pathPattern`. */
 export function loadInteractions(pathPattern: RegExp): RecordedInteraction[] {
   if (!fixturesPresent) return [];
   const found: RecordedInteraction[] = [];
   for (const folder of readdirSync(fixturesRoot)) {
     const folderPath = path.join(fixturesRoot, folder);
     if (!existsSync(folderPath) || folder.includes(".")) continue;
-    for (const file of readdirSync(folderPath).filter((name) => name.endsWith(".yaml")).sort()) {
-      const cassette = parseCassette(readFileSync(path.join(folderPath, file), "utf8")) as { interactions?: Json[] };
-      (cassette.interactions ?? []).forEach((interaction, index) => {
-        const request = interaction["request"] as Json;
-        const response = interaction["response"] as Json;
+    for (const file of readdirSync(folderPath).filter((name) => /\.yaml(?:\.gz)?$/.test(name)).sort()) {
+      const cassette = parseCassette(cassetteText(path.join(folderPath, file))) as Parameters<typeof exchangesOf>[0];
+      exchangesOf(cassette).forEach(({ request, response }, index) => {
         const uri = new URL(String(request["uri"]));
         const rawPath = uri.pathname + uri.search;
         if (!pathPattern.test(rawPath)) return;
@@ -61,7 +73,10 @@ export function loadInteractions(pathPattern: RegExp): RecordedInteraction[] {
           bodyValue instanceof Uint8Array
             ? bodyValue
             : Buffer.from(typeof bodyValue === "string" ? bodyValue : JSON.stringify(parsedBody ?? {}), "utf8");
-        const requestBody = text(request["body"]) ?? text((request["body"] as Json | undefined)?.["string"]) ?? "";
+        const requestBody =
+          text(request["body"]) ??
+          text((request["body"] as Json | undefined)?.["string"]) ??
+          (request["parsed_body"] === undefined ? "" : JSON.stringify(request["parsed_body"]));
         found.push({
           name: `${folder}/${file} #${index}`,
           path: rawPath,

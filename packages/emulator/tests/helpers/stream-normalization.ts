@@ -28,7 +28,16 @@ export function replyFromRecordedEvents(events: ReadonlyArray<{ eventType: strin
     } else if (eventType === "contentBlockDelta") {
       const delta = payload["delta"] as Json;
       const target = block(index);
-      if (typeof delta["text"] === "string") target.text = (target.text ?? "") + delta["text"];
+      if (delta["citation"] !== undefined) {
+        const cited = (target.citationsContent ??= { citations: [], content: [{ text: target.text ?? "" }] });
+        (cited["citations"] as unknown[]).push(delta["citation"]);
+        delete target.text;
+      }
+      if (typeof delta["text"] === "string") {
+        const cited = target.citationsContent?.["content"] as Array<{ text: string }> | undefined;
+        if (cited?.[0] !== undefined) cited[0].text += delta["text"];
+        else target.text = (target.text ?? "") + delta["text"];
+      }
       const reasoning = delta["reasoningContent"] as Json | undefined;
       if (reasoning !== undefined) {
         if (typeof reasoning["redactedContent"] === "string") target.reasoningContent = { redactedContent: reasoning["redactedContent"] };
