@@ -59,7 +59,9 @@ export class McpClient {
   private readonly listeners = new Set<(tools: readonly McpToolInfo[]) => void>();
   private closing: Promise<void> | undefined;
   private lost = false;
-  private pid: number | null = null;
+  private processId: number | null = null;
+  private requested = 0;
+  private applied = 0;
 
   private constructor(config: McpServerConfig, client: Client, transport: Transport, stderr: StderrTail, logger: Logger) {
     this.config = config;
@@ -88,9 +90,16 @@ export class McpClient {
       throw connectionError(config, label, error, stderr.text());
     }
     const connected = new McpClient(config, client, transport, stderr, logger);
-    connected.pid = transport instanceof StdioClientTransport ? transport.pid : null;
-    trackChildProcess(connected.pid);
+    connected.processId = transport instanceof StdioClientTransport ? transport.pid : null;
+    trackChildProcess(connected.processId);
     client.onclose = () => connected.onClosed();
+    // Listen before the first listing: servers may add tools right after the handshake.
+    client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
+      if (connected.closed) return;
+      connected.refreshTools().catch((error: unknown) => {
+        logger.warn({ mcpServer: connected.name, error: messageOf(error) }, "could not refresh the MCP server's tool list after it changed");
+      });
+    });
     try {
       await connected.refreshTools();
     } catch (error) {
@@ -98,13 +107,6 @@ export class McpClient {
       throw new McpConnectionError(connected.name, `MCP server "${connected.name}" connected but could not list its tools: ${messageOf(error)}`, {
         cause: error,
         stderr: stderr.text(),
-      });
-    }
-    if (client.getServerCapabilities()?.tools?.listChanged) {
-      client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
-        connected.refreshTools().catch((error: unknown) => {
-          logger.warn({ mcpServer: connected.name, error: messageOf(error) }, "could not refresh the MCP server's tool list after it changed");
-        });
       });
     }
     return connected;
@@ -125,6 +127,11 @@ export class McpClient {
     return this.client.getInstructions();
   }
 
+  /** The server's process ID (stdio servers), or undefined for HTTP servers. */
+  get pid(): number | undefined {
+    return this.processId ?? undefined;
+  }
+
   /** True once the connection has ended (closed by `close()` or lost). */
   get closed(): boolean {
     return this.closing !== undefined || this.lost;
@@ -133,6 +140,7 @@ export class McpClient {
   /** Lists the server's tools again (all pages), keeps the list and tells the listeners. */
   async refreshTools(): Promise<readonly McpToolInfo[]> {
     this.assertOpen();
+    const sequence = ++this.requested;
     const tools: McpToolInfo[] = [];
     let cursor: string | undefined;
     try {
@@ -144,6 +152,9 @@ export class McpClient {
     } catch (error) {
       throw translateMcpError(error, this.name, this.lost || this.closed, this.stderr.text());
     }
+    // Two refreshes may overlap (a change announced during another listing): the later one wins.
+    if (sequence < this.applied) return this.list;
+    this.applied = sequence;
     this.list = tools.filter((tool) => this.selected(tool));
     for (const listener of this.listeners) listener(this.list);
     return this.list;
@@ -194,13 +205,13 @@ export class McpClient {
       await this.transport.terminateSession().catch(() => undefined);
     }
     await this.client.close().catch(() => undefined);
-    untrackChildProcess(this.pid);
+    untrackChildProcess(this.processId);
   }
 
   private onClosed(): void {
     if (this.closing) return;
     this.lost = true;
-    untrackChildProcess(this.pid);
+    untrackChildProcess(this.processId);
     this.logger.warn({ mcpServer: this.name, stderr: this.stderr.text() }, "the MCP server closed the connection");
   }
 
