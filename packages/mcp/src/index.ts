@@ -19,3 +19,11 @@ export { assignToolNames, bedrockToolName, type ToolNameRequest } from "./client
 export { McpConnectionError } from "./errors/mcp-connection-error.js";
 export { McpServerClosedError } from "./errors/mcp-server-closed-error.js";
 export { McpRequestError } from "./errors/mcp-request-error.js";
+
+// Server side: serving Sluice tools and agents over MCP
+export { SluiceMcpServer, type SluiceMcpServerOptions } from "./server/sluice-mcp-server.js";
+export { serveHttp, type McpHttpEndpoint, type McpHttpOptions } from "./server/serve-http.js";
+export { agentAsTool, type AgentAsToolOptions } from "./server/agent-as-tool.js";
+export type { McpToolContext, ServedTool } from "./server/served-tool.js";
+export { toolOutputToMcpResult } from "./server/tool-output-to-mcp-result.js";
+export { sluiceMcpVersion } from "./version.js";
