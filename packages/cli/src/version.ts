@@ -1,0 +1,1 @@
+export const cliVersion = "0.1.0";
