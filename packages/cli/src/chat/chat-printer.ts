@@ -2,7 +2,12 @@ import type { Writable } from "node:stream";
 import type { AgentEvent, ToolResultContentBlock, Usage } from "@sluice/core";
 import { createColors } from "picocolors";
 
-/** Where and how a chat prints. */
+/**
+ * Where and how a chat prints.
+ *
+ * @example
+ * const options: ChatPrinterOptions = { answer: process.stdout, activity: process.stderr, color: false };
+ */
 export interface ChatPrinterOptions {
   /** The answer's text. */
   answer: Writable;
@@ -78,7 +83,12 @@ export class ChatPrinter {
   }
 }
 
-/** A tool result on one line: text as is, JSON compact, other blocks by kind and size. */
+/**
+ * A tool result on one line: text as is, JSON compact, other blocks by kind and size.
+ *
+ * @example
+ * summarize([{ text: "21°C" }, { json: { rain: false } }]); // '21°C {"rain":false}'
+ */
 export function summarize(content: readonly ToolResultContentBlock[]): string {
   return content
     .map((block) => {

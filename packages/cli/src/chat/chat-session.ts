@@ -9,7 +9,12 @@ import { loadToolsModule } from "./load-tools-module.js";
 import { parseCommandLine } from "./parse-command-line.js";
 import { readSessionFile, writeSessionFile } from "./session-file.js";
 
-/** Everything a chat runs on: the agent, its tools, the MCP servers and the embedded emulator. */
+/**
+ * Everything a chat runs on: the agent, its tools, the MCP servers and the embedded emulator.
+ *
+ * @example
+ * const chat: ChatSession = await openChatSession(options); try { await chat.agent.send("hi"); } finally { await chat.close(); }
+ */
 export interface ChatSession {
   /** The agent holding the conversation (replaced by `reset()`). */
   readonly agent: Agent;

@@ -13,7 +13,12 @@ const help = `Commands:
   /exit           leave (Ctrl-D works too)
 Ctrl-C stops the answer being written; the conversation stays as it was before the message.`;
 
-/** Terminal streams for the interactive chat. */
+/**
+ * Terminal streams for the interactive chat.
+ *
+ * @example
+ * const streams: ReplStreams = { input: process.stdin, output: process.stdout, color: true };
+ */
 export interface ReplStreams {
   input: Readable;
   output: Writable;

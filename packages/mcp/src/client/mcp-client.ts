@@ -21,7 +21,12 @@ import {
 import { translateMcpError } from "./translate-mcp-error.js";
 import { StderrTail } from "./stderr-tail.js";
 
-/** Options of `McpClient.connect` besides the server's own configuration. */
+/**
+ * Options of `McpClient.connect` besides the server's own configuration.
+ *
+ * @example
+ * await McpClient.connect(server, { logger: consoleLogger, clientInfo: { name: "my-app", version: "1.2.0" } });
+ */
 export interface McpClientOptions {
   /** Receives the server's stderr lines (debug) and tool-list refresh failures (warn). */
   logger?: Logger;
@@ -29,7 +34,12 @@ export interface McpClientOptions {
   clientInfo?: Implementation;
 }
 
-/** Per-call options of `callTool`. */
+/**
+ * Per-call options of `callTool`.
+ *
+ * @example
+ * await client.callTool("search", { query: "mcp" }, { signal: AbortSignal.timeout(5_000), timeoutMs: 5_000 });
+ */
 export interface McpCallOptions {
   /** Aborting cancels the call (the server is sent `notifications/cancelled`). */
   signal?: AbortSignal;

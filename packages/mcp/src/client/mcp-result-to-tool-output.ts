@@ -15,7 +15,12 @@ interface McpContent {
   resource?: { uri: string; mimeType?: string; text?: string; blob?: string };
 }
 
-/** An MCP `tools/call` result: current (`content`, `structuredContent`, `isError`) or the legacy `toolResult` shape. */
+/**
+ * An MCP `tools/call` result: current (`content`, `structuredContent`, `isError`) or the legacy `toolResult` shape.
+ *
+ * @example
+ * const result: McpCallResult = { content: [{ type: "text", text: "done" }], isError: false };
+ */
 export interface McpCallResult {
   content?: readonly unknown[];
   structuredContent?: Record<string, unknown>;

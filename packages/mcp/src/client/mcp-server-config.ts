@@ -1,10 +1,20 @@
 import type { Tool as McpTool } from "@modelcontextprotocol/sdk/types.js";
 import { ConfigurationError } from "@sluice/core";
 
-/** A tool as an MCP server lists it (`tools/list`): name, description, JSON Schemas, annotations. */
+/**
+ * A tool as an MCP server lists it (`tools/list`): name, description, JSON Schemas, annotations.
+ *
+ * @example
+ * const readOnly = (tool: McpToolInfo) => tool.annotations?.readOnlyHint === true;
+ */
 export type McpToolInfo = McpTool;
 
-/** What every server configuration may say, whatever its transport. */
+/**
+ * What every server configuration may say, whatever its transport.
+ *
+ * @example
+ * const options: McpServerOptions = { name: "files", toolPrefix: "fs", tools: ["read_file"], timeoutMs: 10_000 };
+ */
 export interface McpServerOptions {
   /**
    * Names the server in errors and logs, and is the prefix that tells apart two servers' tools of
@@ -52,12 +62,27 @@ export interface McpHttpServer extends McpServerOptions {
   headers?: Record<string, string>;
 }
 
-/** Where an MCP server is and how to reach it: a command (stdio) or a URL (streamable HTTP). */
+/**
+ * Where an MCP server is and how to reach it: a command (stdio) or a URL (streamable HTTP).
+ *
+ * @example
+ * const servers: McpServerConfig[] = [{ command: "node", args: ["server.js"] }, { url: "http://localhost:3000/mcp" }];
+ */
 export type McpServerConfig = McpStdioServer | McpHttpServer;
 
-/** Default milliseconds of one MCP tool call. */
+/**
+ * Default milliseconds of one MCP tool call.
+ *
+ * @example
+ * McpClient.connect({ command: "my-server", timeoutMs: 2 * defaultMcpCallTimeoutMs });
+ */
 export const defaultMcpCallTimeoutMs = 60_000;
-/** Default milliseconds to start a server and finish the handshake. */
+/**
+ * Default milliseconds to start a server and finish the handshake.
+ *
+ * @example
+ * McpClient.connect({ command: "slow-server", connectTimeoutMs: 2 * defaultMcpConnectTimeoutMs });
+ */
 export const defaultMcpConnectTimeoutMs = 30_000;
 
 /** True for a configuration that starts a local process. */

@@ -17,7 +17,12 @@ export function bedrockToolName(name: string): string {
   return `${cleaned.slice(0, maxLength - hash.length - 1)}_${hash}`;
 }
 
-/** One tool to name: which server offers it, under what MCP name, and the prefix its server always wants. */
+/**
+ * One tool to name: which server offers it, under what MCP name, and the prefix its server always wants.
+ *
+ * @example
+ * const request: ToolNameRequest = { server: "github", tool: "search_issues" };
+ */
 export interface ToolNameRequest {
   server: string;
   tool: string;

@@ -5,7 +5,12 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 
-/** Where and how `serveHttp` listens. */
+/**
+ * Where and how `serveHttp` listens.
+ *
+ * @example
+ * await server.serveHttp({ port: 3000, host: "127.0.0.1", path: "/mcp" });
+ */
 export interface McpHttpOptions {
   /** Port; default 0 (a free port, see `url`). */
   port?: number;
@@ -17,7 +22,12 @@ export interface McpHttpOptions {
   maxBodyBytes?: number;
 }
 
-/** A running streamable HTTP endpoint. */
+/**
+ * A running streamable HTTP endpoint.
+ *
+ * @example
+ * const endpoint = await server.serveHttp(); console.log(endpoint.url); await endpoint.close();
+ */
 export interface McpHttpEndpoint {
   /** The MCP endpoint's URL, e.g. `http://127.0.0.1:3000/mcp`. */
   readonly url: string;
@@ -32,6 +42,9 @@ const loopback = new Set(["127.0.0.1", "localhost", "::1"]);
 /**
  * Serves MCP over streamable HTTP: a session per client (its `Mcp-Session-Id`), each with its
  * own protocol server from `createServer`, all on one port.
+ *
+ * @example
+ * const endpoint = await serveHttp(() => sluiceServer.createServer(), { port: 0 });
  */
 export async function serveHttp(createMcpServer: () => Server, options: McpHttpOptions = {}): Promise<McpHttpEndpoint> {
   const host = options.host ?? "127.0.0.1";

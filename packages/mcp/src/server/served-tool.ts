@@ -4,6 +4,9 @@ import type { AgentTool, ToolContext } from "@sluice/core";
  * What a served tool gets besides its input when an MCP client calls it: the usual tool context
  * (its signal aborts when the client cancels), and a way to report progress when the client
  * asked for it.
+ *
+ * @example
+ * handler: async (input, context) => { await (context as McpToolContext).reportProgress?.(1, 2, "half way"); }
  */
 export interface McpToolContext extends ToolContext {
   /** Sends `notifications/progress` to the caller; absent when the caller sent no progress token. */
