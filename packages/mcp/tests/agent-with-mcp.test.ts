@@ -46,6 +46,14 @@ describe("an agent using an SDK-built MCP server", () => {
     expect(bedrock.toolResults(1).map((result) => result.content)).toEqual([[{ text: "1 + 2 = 3" }], [{ text: "3 + 4 = 7" }]]);
   });
 
+  it("numbers two servers that introduce themselves by the same name", async () => {
+    await using mcp = await McpToolset.connect([stdioTestServer(), { url: http.url }]);
+    const names = mcp.tools().map((tool) => tool.name);
+    expect(names).toContain("sluice-test-server_add");
+    expect(names).toContain("sluice-test-server-2_add");
+    expect(mcp.tool("sluice-test-server-2_add")?.metadata.mcp).toEqual({ server: "sluice-test-server-2", tool: "add" });
+  });
+
   it("picks up tools the server adds and removes while the agent lives", async () => {
     await using mcp = await McpToolset.connect(stdioTestServer());
     const agent = bedrock.agent({ tools: mcp.tools(), middleware: [mcp.middleware] });

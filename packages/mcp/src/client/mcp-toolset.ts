@@ -36,14 +36,17 @@ export class McpToolset {
   private readonly listeners = new Set<(tools: readonly McpAgentTool[]) => void>();
   private readonly unsubscribe: Array<() => void> = [];
   private closing: Promise<void> | undefined;
+  private readonly serverNames = new Map<McpClient, string>();
 
   constructor(clients: readonly McpClient[], options: { logger?: Logger } = {}) {
-    const names = new Set<string>();
+    if (new Set(clients).size !== clients.length) throw new ConfigurationError("The same McpClient was given to McpToolset twice.");
+    // Two servers may introduce themselves by the same name (two copies of one server): number the later ones.
+    const taken = new Set<string>();
     for (const client of clients) {
-      if (names.has(client.name)) {
-        throw new ConfigurationError(`Two MCP servers are named "${client.name}"; give each a distinct name option so their tools can be told apart.`);
-      }
-      names.add(client.name);
+      let name = client.name;
+      for (let copy = 2; taken.has(name); copy += 1) name = `${client.name}-${copy}`;
+      taken.add(name);
+      this.serverNames.set(client, name);
     }
     this.clients = [...clients];
     this.logger = options.logger ?? silentLogger;
@@ -112,7 +115,7 @@ export class McpToolset {
     const entries = this.clients.flatMap((client) => client.tools.map((info) => ({ client, info })));
     const names = assignToolNames(
       entries.map(({ client, info }) => ({
-        server: client.name,
+        server: this.serverNames.get(client) ?? client.name,
         tool: info.name,
         ...(client.config.toolPrefix !== undefined && { toolPrefix: client.config.toolPrefix }),
       })),
@@ -120,7 +123,7 @@ export class McpToolset {
     const tools: McpAgentTool[] = [];
     entries.forEach(({ client, info }, index) => {
       const name = names[index] as string;
-      const tool = this.toAgentTool(client, info, name);
+      const tool = this.toAgentTool(client, this.serverNames.get(client) ?? client.name, info, name);
       if (!tool) return;
       tools.push(tool);
       this.everNamed.add(name);
@@ -129,25 +132,25 @@ export class McpToolset {
     for (const listener of this.listeners) listener(tools);
   }
 
-  private toAgentTool(client: McpClient, info: McpToolInfo, name: string): McpAgentTool | undefined {
+  private toAgentTool(client: McpClient, server: string, info: McpToolInfo, name: string): McpAgentTool | undefined {
     let inputSchema: Record<string, unknown>;
     try {
       inputSchema = toToolJsonSchema(info.inputSchema ?? { type: "object" }, name);
     } catch (error) {
       this.logger.warn(
-        { mcpServer: client.name, tool: info.name, error: error instanceof Error ? error.message : String(error) },
+        { mcpServer: server, tool: info.name, error: error instanceof Error ? error.message : String(error) },
         "MCP tool left out: Bedrock would refuse its input schema",
       );
       return undefined;
     }
-    const description = info.description?.trim() || info.title?.trim() || info.annotations?.title?.trim() || `The ${info.name} tool of the ${client.name} MCP server.`;
+    const description = info.description?.trim() || info.title?.trim() || info.annotations?.title?.trim() || `The ${info.name} tool of the ${server} MCP server.`;
     const timeoutMs = client.config.timeoutMs;
     return {
       name,
       description,
       inputSchema,
       ...(timeoutMs !== undefined && { timeoutMs }),
-      metadata: { mcp: { server: client.name, tool: info.name, ...(info.annotations && { annotations: info.annotations }) } },
+      metadata: { mcp: { server, tool: info.name, ...(info.annotations && { annotations: info.annotations }) } },
       invoke: (input, context) => client.callTool(info.name, input, { signal: context.signal }),
     };
   }
