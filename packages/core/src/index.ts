@@ -14,6 +14,7 @@ export { sendWithSignal, translateSendError } from "./model/send-with-signal.js"
 export { ResponseAssembler, parseToolInput } from "./model/response-assembler.js";
 export { responseToEvents } from "./model/response-events.js";
 export { createBedrockClient, type BedrockClientOptions } from "./client/create-bedrock-client.js";
+export { compatibleClient } from "./client/compatible-client.js";
 
 // Middleware pipeline
 export { ModelResult, type ModelResultObserver } from "./middleware/model-result.js";

@@ -12,6 +12,7 @@ import { describeThrown } from "../errors/describe-thrown.js";
 import { redactingLogger } from "../logging/redacting-logger.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import { splitMiddleware } from "../middleware/middleware.js";
+import { checkMiddlewareList } from "../middleware/check-middleware.js";
 import type { AgentRun } from "../middleware/run-middleware.js";
 import type { Clock } from "../logging/clock.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
@@ -152,18 +153,19 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     options: RunOptions,
     channel: EventChannel<AgentEvent> | undefined,
   ): Promise<AgentResult> {
-    const wiring = (this.wiring ??= this.wire());
-    const { logger, clock } = wiring;
     const signal = options.signal ?? neverAbortedSignal;
     let start: TurnStart | undefined;
+    let wiring: AgentWiring;
     let committed = false;
     try {
+      wiring = this.wiring ??= this.wire();
       if (!this.loaded) await this.load();
       start = turnStartFor(this.current, this.paused, input, resumeValues);
     } catch (error) {
       throw runFailure(error, { start: undefined, signal, conversationLength: this.current.length, committed });
     }
     const turnStart = start;
+    const { logger, clock } = wiring;
     const emit = (event: AgentEvent): void => {
       channel?.push(event);
       this.emit(event.type, event as never);
@@ -221,10 +223,9 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
    * or pipelines): the model, the composed pipelines, the tool executor, logger and clock.
    */
   private wire(): AgentWiring {
-    const middleware = splitMiddleware([
-      ...(this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : []),
-      ...(this.options.middleware ?? []),
-    ]);
+    const registered = this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : [];
+    checkMiddlewareList(registered, "the middleware registered under Tokens.Middleware");
+    const middleware = splitMiddleware([...registered, ...(this.options.middleware ?? [])]);
     const model = this.container.resolve(Tokens.Model);
     const logger = redactingLogger(this.container.resolve(Tokens.Logger));
     const clock = this.container.resolve(Tokens.Clock);

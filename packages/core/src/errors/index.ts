@@ -8,3 +8,4 @@ export { AgentBusyError, AgentRunError, ToolExecutionError, type ToolFailureReas
 export { ModelOutputError } from "./model-output-error.js";
 export { ConversationStoreError } from "./conversation-store-error.js";
 export { describeThrown } from "./describe-thrown.js";
+export { recogniseServiceError, type ServiceErrorShape } from "./recognise-service-error.js";

@@ -1,4 +1,4 @@
-import { sendWithSignal, translateSendError } from "@sluice/core";
+import { compatibleClient, sendWithSignal, translateSendError } from "@sluice/core";
 import {
   type BedrockRuntimeClient,
   type ConverseStreamOutput,
@@ -42,10 +42,11 @@ export class InvokeModelModel implements Model {
   private readonly adapters: readonly ModelFamilyAdapter[];
   private readonly family: string | undefined;
 
-  constructor(
-    private readonly client: BedrockRuntimeClient,
-    options: InvokeModelModelOptions = {},
-  ) {
+  private readonly client: BedrockRuntimeClient;
+
+  /** `client` may come from any copy of the AWS SDK v3 (see `compatibleClient` in @sluice/core). */
+  constructor(client: BedrockRuntimeClient, options: InvokeModelModelOptions = {}) {
+    this.client = compatibleClient(client);
     this.adapters = options.adapters ?? MODEL_FAMILY_ADAPTERS;
     this.family = options.family;
     if (this.family !== undefined) familyByName(this.family, this.adapters);
