@@ -27,13 +27,14 @@ interface ForeignClientConfig {
  * arrive as plain objects. Such a client is replaced by one of Sluice's copy built on the same
  * resolved configuration: credentials (or bearer token), region, custom endpoint, HTTP handler
  * (so the same connections), retry settings and logger. Middleware added to the other client's
- * `middlewareStack` does not run on the replacement. Built once per client.
+ * `middlewareStack` does not run on the replacement. Built once per client. Anything else with a
+ * `send` method (a test double, a wrapper) is used as it is.
  *
  * @example
  * const client = compatibleClient(usersClient); // usersClient itself when it is from Sluice's SDK copy
  */
 export function compatibleClient(client: BedrockRuntimeClient): BedrockRuntimeClient {
-  if (client instanceof BedrockRuntimeClient) return client;
+  if (client instanceof BedrockRuntimeClient || !isSmithyClient(client)) return client;
   let replacement = adopted.get(client);
   if (!replacement) {
     const config = ((client as { config?: unknown }).config ?? {}) as ForeignClientConfig;
@@ -56,4 +57,10 @@ export function compatibleClient(client: BedrockRuntimeClient): BedrockRuntimeCl
     adopted.set(client, replacement);
   }
   return replacement;
+}
+
+/** An AWS SDK v3 client of some copy: it has the Smithy client's `config` and `middlewareStack`. */
+function isSmithyClient(client: unknown): boolean {
+  const candidate = client as { config?: unknown; middlewareStack?: { use?: unknown } };
+  return typeof candidate.config === "object" && candidate.config !== null && typeof candidate.middlewareStack?.use === "function";
 }

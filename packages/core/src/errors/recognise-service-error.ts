@@ -19,7 +19,7 @@ const streamExceptionTypes = new Map(
   ].map((name) => [name.charAt(0).toLowerCase() + name.slice(1), name]),
 );
 
-const exceptionName = /^[A-Z][A-Za-z0-9]*(?:Exception|Error|Fault)$/;
+const exceptionName = /^[A-Z][A-Za-z0-9]*Exception$/;
 
 /**
  * Recognises a service exception by its structure, never by class identity, so it works for

@@ -4,11 +4,12 @@ import { closest } from "../agent/closest-name.js";
 
 /** The keys of a middleware object. */
 const middlewareKeys = ["name", "model", "tool", "run"] as const;
+const hookKeys = ["model", "tool", "run"] as const;
 
 /**
- * Checks a middleware list: each entry a function (a model middleware) or an object with only
- * `name`, `model`, `tool` and `run`, each hook a function. A misspelt hook fails with a
- * did-you-mean instead of silently never running.
+ * Checks a middleware list: each entry a function (a model middleware) or an object with
+ * `name`, `model`, `tool` and `run` (at least one hook, each a function). A function under a name
+ * close to a hook (`tools`, `modle`) fails with a did-you-mean instead of silently never running.
  *
  * @example
  * checkMiddlewareList([{ name: "log", tools: logTool }], "middleware"); // ConfigurationError: ... Did you mean "tool"?
@@ -24,12 +25,14 @@ export function checkMiddlewareList(middleware: unknown, where: string): void {
       throw new ConfigurationError(`${at} is ${describe(entry)}; a middleware is a function (call, next) => ... or an object { name?, model?, tool?, run? }.`);
     }
     const label = typeof (entry as { name?: unknown }).name === "string" ? ` ("${(entry as { name: string }).name}")` : "";
+    // Extra members (a middleware's own API, such as usage totals) are allowed; a function under a
+    // name close to a hook is a misspelt hook that would silently never run.
     for (const key of Object.keys(entry)) {
       if ((middlewareKeys as readonly string[]).includes(key)) continue;
-      const hint = closest(key, middlewareKeys);
-      throw new ConfigurationError(
-        `${at}${label} has the unknown key "${key}".` + (hint ? ` Did you mean "${hint}"?` : "") + ` A middleware object has ${middlewareKeys.join(", ")}.`,
-      );
+      const hint = closest(key, hookKeys);
+      if (hint && typeof (entry as Record<string, unknown>)[key] === "function") {
+        throw new ConfigurationError(`${at}${label} has the unknown hook "${key}". Did you mean "${hint}"? A middleware object has ${middlewareKeys.join(", ")}.`);
+      }
     }
     const record = entry as Record<string, unknown>;
     for (const hook of ["model", "tool", "run"] as const) {
