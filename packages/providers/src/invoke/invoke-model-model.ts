@@ -1,4 +1,4 @@
-import { compatibleClient, sendWithSignal, translateSendError } from "@sluice/core";
+import { ModelOutputError, compatibleClient, sendWithSignal, translateSendError } from "@sluice/core";
 import {
   type BedrockRuntimeClient,
   type ConverseStreamOutput,
@@ -104,6 +104,13 @@ export class InvokeModelModel implements Model {
         }
       } catch (error) {
         throw translateSendError(error, signal, true);
+      }
+      // Bedrock's last chunk of every complete stream carries the invocation metrics: a stream
+      // without them was cut short, and what the model said may be cut off with it.
+      if (metrics === undefined && !intervened) {
+        throw new ModelOutputError(
+          "The InvokeModel stream ended before its last chunk (no amazon-bedrock-invocationMetrics), so the answer may be cut off; it was not kept. Sending the same input again asks the model anew.",
+        );
       }
       decoder.end();
       if (intervened) writer.stop("guardrail_intervened");
