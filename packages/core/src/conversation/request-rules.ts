@@ -41,6 +41,10 @@ export function checkRequest(request: ModelRequest): string | undefined {
       for (const id of toolUseIds(message, true)) seen.add(id);
       withTools ||= usesTools(message);
     }
+    const last = messages[messages.length - 1] as Message;
+    if (toolUseIds(last).length > 0) {
+      return `messages[${messages.length - 1}] asks for tools, but no user message with their toolResults follows it; a request cannot end on unanswered tool uses.`;
+    }
   }
   if (withTools && !request.toolConfig) {
     return "The messages hold toolUse or toolResult blocks but the request has no toolConfig, which Bedrock then requires. Give the agent the tools of this conversation.";
