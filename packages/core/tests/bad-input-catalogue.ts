@@ -12,7 +12,7 @@ export const echoTool: AgentTool = {
   name: "echo",
   description: "Echoes its input",
   inputSchema: { type: "object", properties: {} },
-  invoke: async (input) => ({ content: [{ json: { echoed: input as object } }] }),
+  invoke: async (input) => ({ content: [{ json: { echoed: input } as never }] }),
 };
 
 /** The caught rejection of `action`, or a failure when it resolved. */
