@@ -14,6 +14,7 @@ export { sendWithSignal, translateSendError } from "./model/send-with-signal.js"
 export { ResponseAssembler, parseToolInput } from "./model/response-assembler.js";
 export { responseToEvents } from "./model/response-events.js";
 export { createBedrockClient, type BedrockClientOptions } from "./client/create-bedrock-client.js";
+export { compatibleClient } from "./client/compatible-client.js";
 
 // Middleware pipeline
 export { ModelResult, type ModelResultObserver } from "./middleware/model-result.js";
@@ -35,6 +36,8 @@ export { compose, type Layer, type WrapPoint } from "./middleware/compose.js";
 // Conversation state
 export { Conversation, type ConversationInit, type ConversationSnapshot } from "./conversation/conversation.js";
 export { checkMessage } from "./conversation/message-rules.js";
+export { checkContentBlock, checkSystemBlocks } from "./conversation/content-rules.js";
+export { checkRequest } from "./conversation/request-rules.js";
 export { type Usage, emptyUsage, addUsage } from "./conversation/usage.js";
 export { InMemoryConversationStore, type ConversationStore } from "./conversation/conversation-store.js";
 
@@ -45,6 +48,8 @@ export { ToolInputError } from "./tools/tool-input-error.js";
 
 // Logging and time
 export { type Logger, silentLogger, consoleLogger } from "./logging/logger.js";
+export { createRedactor, type RedactionOptions } from "./logging/redactor.js";
+export { redactingLogger } from "./logging/redacting-logger.js";
 export { type Clock, systemClock } from "./logging/clock.js";
 
 // Dependency injection

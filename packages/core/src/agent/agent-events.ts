@@ -110,7 +110,18 @@ export type AgentEvent =
   | StepFinishEvent
   | FinishEvent;
 
+/**
+ * A listener of another event threw (or its promise rejected). The run goes on regardless; this
+ * event reports it (it is emitted on the agent only, not on `agent.stream()`'s events).
+ */
+export interface ListenerErrorEvent {
+  type: "listener-error";
+  /** The event type whose listener failed. */
+  eventType: string;
+  error: unknown;
+}
+
 /** The listener map of `agent.on(...)`: one entry per event type. */
 export type AgentEventMap = {
   [Type in AgentEvent["type"]]: (event: Extract<AgentEvent, { type: Type }>) => void;
-};
+} & { "listener-error": (event: ListenerErrorEvent) => void };

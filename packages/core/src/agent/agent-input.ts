@@ -1,4 +1,5 @@
 import type { ContentBlock, Message } from "@aws-sdk/client-bedrock-runtime";
+import { describe, isPlainObject } from "../conversation/content-rules.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 
 /**
@@ -21,16 +22,19 @@ function toContent(input: AgentInput): ContentBlock[] {
   }
   if (Array.isArray(input)) {
     if (input.length === 0) throw new ConfigurationError("The input has no content blocks; pass at least one block or a string.");
-    return input.map((block) => ({ ...block }) as ContentBlock);
+    // Blocks are copied (so the caller's array stays theirs); anything else is kept as it is for the check to name.
+    return input.map((block) => (isPlainObject(block) ? { ...block } : block) as ContentBlock);
   }
+  if (ArrayBuffer.isView(input)) return [input as unknown as ContentBlock];
   if (isMessage(input)) {
     if (input.role !== "user") {
       throw new ConfigurationError(`The input message has role "${String(input.role)}"; input must be a user message.`);
     }
-    return toContent((input.content ?? []) as ContentBlock[]);
+    if (!Array.isArray(input.content)) throw new ConfigurationError("The input message's content must be an array of content blocks.");
+    return toContent(input.content as ContentBlock[]);
   }
   if (typeof input === "object" && input !== null) return [{ ...(input as ContentBlock) }];
-  throw new ConfigurationError("Input must be a string, a content block, an array of content blocks, or a user message.");
+  throw new ConfigurationError(`Input must be a string, a content block, an array of content blocks, or a user message; it is ${describe(input)}.`);
 }
 
 function isMessage(input: unknown): input is Message {

@@ -1,4 +1,7 @@
-import type { ConversationSnapshot } from "../conversation/conversation.js";
+import type { Conversation, ConversationSnapshot } from "../conversation/conversation.js";
+import { isPlainObject } from "../conversation/content-rules.js";
+import { PendingMessages } from "../conversation/pending-messages.js";
+import { readMessages, readUsage, refusePrototypeKeys, snapshotProblem } from "../conversation/snapshot-reader.js";
 import { messageFromJson, messageToJson } from "../conversation/json-codec.js";
 import type { Usage } from "../conversation/usage.js";
 import type { ToolCallOutcome } from "../middleware/tool-middleware.js";
@@ -50,22 +53,50 @@ export function pausedToJson(paused: PausedTurn): PausedRunSnapshot {
   };
 }
 
-export function pausedFromJson(json: PausedRunSnapshot): PausedTurn {
+/**
+ * Reads a paused run back, checking its shape and that its messages may follow `conversation`
+ * (a problem throws `ConversationValidationError` naming the path, under `paused`).
+ */
+export function pausedFromJson(json: PausedRunSnapshot, conversation: Conversation): PausedTurn {
+  if (!isPlainObject(json)) snapshotProblem("paused", "must be the object snapshot() wrote for a paused run.");
+  refusePrototypeKeys(json, "paused");
+  if (typeof json.replacesLast !== "boolean") snapshotProblem("paused.replacesLast", "must be true or false.");
+  if (!Number.isInteger(json.stepsTaken) || json.stepsTaken < 0) snapshotProblem("paused.stepsTaken", "must be a whole number ≥ 0.");
+  const messages = readMessages(json.messages, "paused.messages");
+  const pending = new PendingMessages(conversation, json.replacesLast);
+  try {
+    pending.addAll(messages);
+  } catch (error) {
+    if (error instanceof Error) error.message = `paused: ${error.message}`;
+    throw error;
+  }
+  if (!isPlainObject(json.results)) snapshotProblem("paused.results", "must be an object of tool results by toolUseId.");
   const outcomes = new Map<string, ToolCallOutcome>();
   for (const [id, result] of Object.entries(json.results)) {
+    const at = `paused.results.${id}`;
+    if (!isPlainObject(result) || !Array.isArray(result.content)) snapshotProblem(at, "must be { content: [...], status }.");
+    if (result.status !== "success" && result.status !== "error") snapshotProblem(`${at}.status`, 'must be "success" or "error".');
     const content = messageFromJson({ role: "user", content: result.content }).content ?? [];
     outcomes.set(id, { type: "result", content: content as never, status: result.status });
   }
+  if (!Array.isArray(json.interrupts) || json.interrupts.length === 0) snapshotProblem("paused.interrupts", "must list the paused tool calls.");
+  json.interrupts.forEach((interrupt, index) => {
+    if (!isPlainObject(interrupt) || typeof interrupt.toolUseId !== "string" || typeof interrupt.name !== "string" || typeof interrupt.reason !== "string") {
+      snapshotProblem(`paused.interrupts[${index}]`, "must be { toolUseId, name, input, reason }.");
+    }
+  });
+  const steps = json.steps ?? [];
+  if (!Array.isArray(steps)) snapshotProblem("paused.steps", "must be an array.");
   return {
     start: {
-      messages: json.messages.map(messageFromJson),
+      messages: pending.messages,
       replacesLast: json.replacesLast,
       stepsTaken: json.stepsTaken,
-      usage: { ...json.usage },
-      steps: (json.steps ?? []).map(stepFromJson),
+      usage: readUsage(json.usage, "paused.usage"),
+      steps: steps.map((step, index) => stepFromJson(step, `paused.steps[${index}]`)),
     },
     outcomes,
-    interrupts: json.interrupts,
+    interrupts: json.interrupts.map((interrupt) => ({ ...interrupt })),
   };
 }
 
@@ -80,8 +111,9 @@ function stepToJson(step: AgentStep): unknown {
   };
 }
 
-function stepFromJson(json: unknown): AgentStep {
-  const step = json as AgentStep;
+function stepFromJson(json: unknown, path: string): AgentStep {
+  if (!isPlainObject(json) || !Array.isArray(json["toolCalls"])) snapshotProblem(path, "must be a step { step, stopReason, message, usage, toolCalls }.");
+  const step = json as unknown as AgentStep;
   return {
     ...step,
     message: step.message ? messageFromJson(step.message) : undefined,

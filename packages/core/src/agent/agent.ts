@@ -1,18 +1,21 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
-import { EventEmitter } from "eventemitter3";
 import { container as rootContainer, type DependencyContainer } from "tsyringe";
 import { Conversation } from "../conversation/conversation.js";
 import type { ConversationStore } from "../conversation/conversation-store.js";
 import { registerDefaults } from "../di/register-sluice.js";
 import { Tokens } from "../di/tokens.js";
+import { AbortError } from "../errors/abort-error.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
-import { SluiceError } from "../errors/sluice-error.js";
+import { ConversationStoreError } from "../errors/conversation-store-error.js";
+import { describeThrown } from "../errors/describe-thrown.js";
+import { redactingLogger } from "../logging/redacting-logger.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import { splitMiddleware } from "../middleware/middleware.js";
+import { checkMiddlewareList } from "../middleware/check-middleware.js";
 import type { AgentRun } from "../middleware/run-middleware.js";
 import type { Clock } from "../logging/clock.js";
-import type { Logger } from "../logging/logger.js";
+import { silentLogger, type Logger } from "../logging/logger.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent, AgentEventMap } from "./agent-events.js";
 import type { AgentInput } from "./agent-input.js";
@@ -25,8 +28,10 @@ import { neverAbortedSignal } from "./never-aborted-signal.js";
 import { createModelPipeline } from "./model-pipeline.js";
 import { RunQueue } from "./run-queue.js";
 import { ToolExecutor } from "./tool-executor.js";
-import { runTurn, type PausedTurn, type TurnSettings } from "./turn-runner.js";
-import { rolledBackError, turnStartFor } from "./turn-start.js";
+import { GuardedEmitter } from "./listener-guard.js";
+import { runFailure } from "./run-outcome.js";
+import { runTurn, type PausedTurn, type TurnSettings, type TurnStart } from "./turn-runner.js";
+import { turnStartFor } from "./turn-start.js";
 import { validateAgentOptions, validateModelId } from "./validate-options.js";
 
 /** Per-call options of `send`, `stream` and `resume`. */
@@ -51,7 +56,7 @@ export interface AgentStream extends AsyncIterable<AgentEvent> {
  * const first = await agent.send("Weather in Paris?");
  * for await (const event of agent.stream("And in Rome?")) if (event.type === "text-delta") process.stdout.write(event.text);
  */
-export class Agent extends EventEmitter<AgentEventMap> {
+export class Agent extends GuardedEmitter<AgentEventMap> {
   /** This agent's dependency container (a child of the one passed in options). */
   readonly container: DependencyContainer;
   private readonly options: AgentOptions;
@@ -129,12 +134,15 @@ export class Agent extends EventEmitter<AgentEventMap> {
 
   /** Replaces this agent's state with a snapshot from `snapshot()` (of this or another agent). */
   restore(snapshot: AgentSnapshot): void {
-    if (!snapshot || snapshot.format !== "sluice.agent" || snapshot.version !== 1) {
+    if (typeof snapshot !== "object" || snapshot === null || snapshot.format !== "sluice.agent" || snapshot.version !== 1) {
       throw new ConfigurationError('Not an agent snapshot (expected format "sluice.agent", version 1). Pass what agent.snapshot() returned.');
     }
     if (this.queue.busy) throw new ConfigurationError("Cannot restore while a run is in progress; await it first.");
-    this.current = Conversation.restore(snapshot.conversation);
-    this.paused = snapshot.paused ? pausedFromJson(snapshot.paused) : undefined;
+    // Everything is read and checked before anything is replaced: a bad snapshot changes nothing.
+    const conversation = Conversation.restore(snapshot.conversation);
+    const paused = snapshot.paused === undefined ? undefined : pausedFromJson(snapshot.paused, conversation);
+    this.current = conversation;
+    this.paused = paused;
     this.loaded = true;
   }
 
@@ -145,15 +153,23 @@ export class Agent extends EventEmitter<AgentEventMap> {
     options: RunOptions,
     channel: EventChannel<AgentEvent> | undefined,
   ): Promise<AgentResult> {
-    if (!this.loaded) await this.load();
-    const start = turnStartFor(this.current, this.paused, input, resumeValues);
     const signal = options.signal ?? neverAbortedSignal;
+    let start: TurnStart | undefined;
+    let wiring: AgentWiring;
+    let committed = false;
+    try {
+      wiring = this.wiring ??= this.wire();
+      if (!this.loaded) await this.load();
+      start = turnStartFor(this.current, this.paused, input, resumeValues);
+    } catch (error) {
+      throw runFailure(error, { start: undefined, signal, conversationLength: this.current.length, committed });
+    }
+    const turnStart = start;
+    const { logger, clock } = wiring;
     const emit = (event: AgentEvent): void => {
       channel?.push(event);
       this.emit(event.type, event as never);
     };
-    const wiring = (this.wiring ??= this.wire());
-    const { logger, clock } = wiring;
     const started = clock.now();
     const logContext = { agent: this.options.name, modelId: this.modelId, streaming };
     const run: AgentRun = {
@@ -169,17 +185,20 @@ export class Agent extends EventEmitter<AgentEventMap> {
     };
     const turn = async (): Promise<AgentResult> => {
       try {
-        const { result, paused } = await runTurn(this.settings(wiring, run, emit), start);
+        const { result, paused } = await runTurn(this.settings(wiring, run, emit), turnStart);
+        // An abort that arrived after the model's answer (from a listener, a tool) still wins.
+        if (signal.aborted) throw new AbortError("The agent run was aborted.", { cause: signal.reason });
         if (paused) {
           this.paused = paused;
         } else {
-          await this.commit(result, start.replacesLast);
+          await this.commit(result, turnStart);
           this.paused = undefined;
         }
+        committed = true;
         emit({ type: "finish", result });
         return result;
       } catch (error) {
-        throw rolledBackError(error, start, signal, this.current.length);
+        throw runFailure(error, { start: turnStart, signal, conversationLength: this.current.length, committed });
       }
     };
     try {
@@ -190,10 +209,10 @@ export class Agent extends EventEmitter<AgentEventMap> {
       );
       return result;
     } catch (error) {
-      const failure = SluiceError.isInstance(error) ? error : rolledBackError(error, start, signal, this.current.length);
+      const failure = runFailure(error, { start: turnStart, signal, conversationLength: this.current.length, committed });
       logger.warn(
-        { ...logContext, runId: run.runId, error: failure.name, code: failure.code, message: failure.message, durationMs: clock.now() - started },
-        "agent run failed and was rolled back",
+        { ...logContext, runId: run.runId, error: failure.name, code: failure.code, message: failure.message, rolledBack: failure.rolledBack, durationMs: clock.now() - started },
+        failure.rolledBack ? "agent run failed and was rolled back" : "agent run failed after its turn was committed",
       );
       throw failure;
     }
@@ -204,12 +223,11 @@ export class Agent extends EventEmitter<AgentEventMap> {
    * or pipelines): the model, the composed pipelines, the tool executor, logger and clock.
    */
   private wire(): AgentWiring {
-    const middleware = splitMiddleware([
-      ...(this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : []),
-      ...(this.options.middleware ?? []),
-    ]);
+    const registered = this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : [];
+    checkMiddlewareList(registered, "the middleware registered under Tokens.Middleware");
+    const middleware = splitMiddleware([...registered, ...(this.options.middleware ?? [])]);
     const model = this.container.resolve(Tokens.Model);
-    const logger = this.container.resolve(Tokens.Logger);
+    const logger = redactingLogger(this.container.resolve(Tokens.Logger));
     const clock = this.container.resolve(Tokens.Clock);
     if (process.env.AWS_BEARER_TOKEN_BEDROCK) {
       // Several clients let this variable silently replace SigV4 credentials; say so once.
@@ -263,25 +281,62 @@ export class Agent extends EventEmitter<AgentEventMap> {
 
   private async load(): Promise<void> {
     const store = this.store();
-    const snapshot = store && this.options.conversationId ? await store.load(this.options.conversationId) : undefined;
-    if (snapshot) {
-      this.current = Conversation.restore(snapshot);
-      applyConfiguration(this.current, this.options, this.registry, this.modelId);
+    const id = this.options.conversationId;
+    if (store && id !== undefined) {
+      let snapshot: Awaited<ReturnType<ConversationStore["load"]>>;
+      try {
+        snapshot = await store.load(id);
+      } catch (error) {
+        throw new ConversationStoreError("load", id, `The conversation store's load("${id}") failed: ${describeThrown(error)}. No turn was run.`, error);
+      }
+      if (snapshot !== undefined && snapshot !== null) {
+        let loaded: Conversation;
+        try {
+          loaded = Conversation.restore(snapshot);
+        } catch (error) {
+          if (error instanceof Error) error.message = `The snapshot the store loaded for "${id}" is refused: ${error.message}`;
+          throw error;
+        }
+        applyConfiguration(loaded, this.options, this.registry, this.modelId);
+        this.current = loaded;
+      }
     }
     this.loaded = true;
   }
 
   /** Commits a finished turn: saved to the store first (if any), then appended, so both or neither happen. */
-  private async commit(result: AgentResult, replacesLast: boolean): Promise<void> {
+  private async commit(result: AgentResult, start: TurnStart): Promise<void> {
     const store = this.store();
-    if (store && this.options.conversationId) {
+    const id = this.options.conversationId;
+    if (store && id !== undefined) {
       const next = this.current.fork();
-      next.appendAll(result.messages, { replacesLast });
+      next.appendChecked(result.messages, start.replacesLast, start.pending?.revision ?? -1);
       next.addUsage(result.usage);
-      await store.save(this.options.conversationId, next.snapshot());
+      try {
+        await store.save(id, next.snapshot());
+      } catch (error) {
+        throw new ConversationStoreError(
+          "save",
+          id,
+          `The conversation store's save("${id}") failed: ${describeThrown(error)}. The turn was not added to the agent's conversation; ` +
+            "the store may hold it if save() failed after writing.",
+          error,
+        );
+      }
     }
-    this.current.appendAll(result.messages, { replacesLast });
+    this.current.appendChecked(result.messages, start.replacesLast, start.pending?.revision ?? -1);
     this.current.addUsage(result.usage);
+  }
+
+  /** A listener that throws never fails a run: it is reported on `listener-error` (if anyone listens) and to the logger. */
+  protected onListenerError(error: unknown, type: unknown): void {
+    const logger = (this.wiring ??= this.wire()).logger;
+    logger.warn({ agent: this.options.name, event: String(type), error: describeThrown(error) }, "an agent event listener threw; the run goes on");
+    if (type !== "listener-error" && this.listenerCount("listener-error") > 0) {
+      this.emit("listener-error", { type: "listener-error", eventType: String(type), error });
+    } else if (logger === silentLogger) {
+      process.emitWarning(`A Sluice agent "${String(type)}" listener threw: ${describeThrown(error)}`, "SluiceListenerWarning");
+    }
   }
 
   private store(): ConversationStore | undefined {

@@ -1,3 +1,5 @@
+import { checkRequest } from "../conversation/request-rules.js";
+import { ConversationValidationError } from "../errors/conversation-error.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import type { ModelCall, ModelMiddleware, ModelNextOptions } from "../middleware/model-middleware.js";
 import { ModelResult } from "../middleware/model-result.js";
@@ -15,8 +17,9 @@ const modelWrapPoint: WrapPoint<ModelCall, [request?: ModelRequest, options?: Mo
 };
 
 /**
- * The model call wrapped in its middleware: the innermost layer sends the request to the model,
- * over ConverseStream for streaming calls and Converse otherwise.
+ * The model call wrapped in its middleware: the innermost layer checks the request against
+ * Bedrock's rules (`checkRequest`) and sends it to the model, over ConverseStream for streaming
+ * calls and Converse otherwise.
  *
  * @example
  * const callModel = createModelPipeline([loggingMiddleware], model);
@@ -25,6 +28,11 @@ export function createModelPipeline(middleware: readonly ModelMiddleware[], mode
   return compose(middleware, callModel, modelWrapPoint);
 
   async function callModel(call: ModelCall): Promise<ModelResult> {
+    // The last gate: nothing Bedrock's rules refuse leaves the agent, whatever a middleware changed.
+    const problem = checkRequest(call.request);
+    if (problem) {
+      throw new ConversationValidationError(`The request of model call ${call.step} was not sent: ${problem} (A middleware that changes the request must keep it valid.)`, 0);
+    }
     const options = { signal: call.signal };
     return call.streaming
       ? ModelResult.fromEvents(await model.converseStream(call.request, options))

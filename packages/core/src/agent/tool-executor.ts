@@ -2,7 +2,8 @@ import type { ToolUseBlock } from "@aws-sdk/client-bedrock-runtime";
 import type { DependencyContainer } from "tsyringe";
 import { AbortError } from "../errors/abort-error.js";
 import { ToolExecutionError, type ToolFailureReason } from "../errors/agent-errors.js";
-import { SluiceError } from "../errors/sluice-error.js";
+import { describeThrown } from "../errors/describe-thrown.js";
+import { checkToolResultContent, describe, isPlainObject } from "../conversation/content-rules.js";
 import type { Clock } from "../logging/clock.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware, ToolNextArgs } from "../middleware/tool-middleware.js";
@@ -123,6 +124,9 @@ export class ToolExecutor {
     if (typeof unparsed === "string") {
       return failure("invalid-input", `The input for ${tool.name} is not valid JSON: ${unparsed.slice(0, 200)}`, undefined);
     }
+    if (!isPlainObject(call.input)) {
+      return failure("invalid-input", `The input for ${tool.name} must be a JSON object, but it is ${describe(call.input)}. Call the tool again with an object.`, undefined);
+    }
     const timeoutMs = tool.timeoutMs ?? this.settings.defaultTimeoutMs;
     // The tool's own signal is created only if the tool reads it: most tools never do.
     let controller: AbortController | undefined;
@@ -158,6 +162,8 @@ export class ToolExecutor {
         return failure("timeout", `The tool ${tool.name} did not finish within ${timeoutMs} ms and was cancelled.`, undefined);
       }
       if (winner === "aborted") throw new AbortError("The agent run was aborted while a tool was running.");
+      const problem = checkToolOutput(winner);
+      if (problem) return failure("handler-error", `The tool ${tool.name} returned a result Bedrock would refuse: ${problem}`, undefined);
       return { type: "result", content: winner.content, status: winner.status ?? "success", ...(winner.endRun && { endRun: true }) };
     } catch (error) {
       if (AbortError.isInstance(error) || call.signal.aborted) {
@@ -166,14 +172,21 @@ export class ToolExecutor {
       if (ToolInputError.isInstance(error)) {
         return failure("invalid-input", `Invalid input for ${tool.name}: ${error.message}`, error);
       }
-      const detail = error instanceof Error ? error.message : String(error);
-      const kind = SluiceError.isInstance(error) ? `${error.name}: ` : "";
-      return failure("handler-error", `The tool ${tool.name} failed: ${kind}${detail}`, error);
+      return failure("handler-error", `The tool ${tool.name} failed: ${describeThrown(error)}`, error);
     } finally {
       clearTimeout(timer);
       if (abortable) call.signal.removeEventListener("abort", onAbort);
     }
   }
+}
+
+/** What is wrong with a tool's output, or undefined (its content must be valid toolResult content). */
+function checkToolOutput(output: unknown): string | undefined {
+  if (!isPlainObject(output)) return `the tool returned ${describe(output)} instead of { content: [...] }.`;
+  if (output["status"] !== undefined && output["status"] !== "success" && output["status"] !== "error") {
+    return `status is ${JSON.stringify(output["status"])}; use "success" or "error".`;
+  }
+  return checkToolResultContent(output["content"], "content");
 }
 
 function failure(reason: ToolFailureReason, message: string, error: unknown): ToolCallResult {

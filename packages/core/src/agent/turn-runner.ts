@@ -1,6 +1,11 @@
 import type { ContentBlock, ConverseStreamOutput, Message, ToolUseBlock } from "@aws-sdk/client-bedrock-runtime";
 import type { DependencyContainer } from "tsyringe";
 import type { Conversation } from "../conversation/conversation.js";
+import { isPlainObject } from "../conversation/content-rules.js";
+import { PendingMessages } from "../conversation/pending-messages.js";
+import { recordCheckedMessages } from "../conversation/request-rules.js";
+import { AbortError } from "../errors/abort-error.js";
+import { ModelOutputError } from "../errors/model-output-error.js";
 import { addUsage, emptyUsage, type Usage } from "../conversation/usage.js";
 import type { ModelCall } from "../middleware/model-middleware.js";
 import type { ModelResult } from "../middleware/model-result.js";
@@ -43,6 +48,8 @@ export interface TurnStart {
   steps: AgentStep[];
   /** When resuming: the tool uses of the last assistant message, results known so far, and values for the paused calls. */
   resume?: { outcomes: Map<string, ToolCallOutcome>; values: Map<string, unknown> };
+  /** `messages`, already checked against the conversation (built when the input was given). */
+  pending?: PendingMessages;
 }
 
 /** A run that ends paused: what must be kept to resume it. */
@@ -60,12 +67,16 @@ export interface PausedTurn {
  */
 export async function runTurn(settings: TurnSettings, start: TurnStart): Promise<{ result: AgentResult; paused?: PausedTurn }> {
   const { conversation, signal, emit } = settings;
-  const messages = start.messages;
+  let pending = start.pending;
+  if (!pending || pending.revision !== conversation.revision) {
+    pending = new PendingMessages(conversation, start.replacesLast);
+    pending.addAll(start.messages);
+  }
+  const messages = pending.messages;
   const usage = start.usage;
   const steps = start.steps;
   let step = start.stepsTaken;
   let resume = start.resume;
-  const base = start.replacesLast ? conversation.messages.slice(0, -1) : conversation.messages;
 
   for (;;) {
     let assistant = messages[messages.length - 1];
@@ -74,11 +85,13 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
     let toolUses = resume && assistant ? clientToolUses(assistant) : [];
     if (!resume) {
       step += 1;
+      const requestMessages = pending.requestMessages();
+      recordCheckedMessages(requestMessages, pending.usesTools);
       const request: ModelRequest = {
         ...settings.requestBase,
         ...(conversation.system && { system: conversation.system }),
         ...(conversation.toolConfig && { toolConfig: conversation.toolConfig }),
-        messages: base.concat(messages),
+        messages: requestMessages,
       };
       const call: ModelCall = {
         request,
@@ -96,7 +109,13 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
       addUsage(usage, response.usage);
       stopReason = response.stopReason;
       ({ message: assistant, toolUses } = cleanAssistantMessage(response.output?.message, stopReason));
-      if (assistant) messages.push(assistant);
+      if (assistant) {
+        const problem = pending.problemWith(assistant);
+        if (problem) {
+          throw new ModelOutputError(`The model's answer at step ${step} cannot be kept: ${problem} Sending the same input again asks the model anew.`, { step });
+        }
+        pending.add(assistant);
+      }
       steps.push({ step, stopReason, message: assistant, usage: stepUsage, toolCalls: [] });
     } else {
       stopReason = "tool_use";
@@ -140,11 +159,12 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
       result.interrupts = interrupts;
       return {
         result,
-        paused: { start: { ...start, messages, usage, steps, stepsTaken: step }, outcomes: known, interrupts },
+        paused: { start: { ...start, pending: undefined, messages, usage, steps, stepsTaken: step }, outcomes: known, interrupts },
       };
     }
 
-    messages.push({
+    throwIfAborted(signal);
+    pending.add({
       role: "user",
       content: toolUses.map((toolUse) => {
         const outcome = known.get(toolUse.toolUseId ?? "");
@@ -157,7 +177,7 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
           },
         } as ContentBlock;
       }),
-    });
+    }, `The tool results of step ${step} are refused`);
     if (currentStep) emit({ type: "step-finish", step, stopReason, message: assistant, usage: currentStep.usage });
     const endRun = toolUses.some((toolUse) => {
       const outcome = known.get(toolUse.toolUseId ?? "");
@@ -220,9 +240,12 @@ function cleanAssistantMessage(
     if (toolUse && toolUse.type !== "server_tool_use") {
       if (dropToolUse) continue;
       toolUses.push(toolUse);
-      // Bedrock refuses a history holding a tool name it would refuse, so such names are stored sanitised.
-      if (!isValidToolName(toolUse.name)) {
-        content.push(renameToolUse(toolUse));
+      // Bedrock refuses a history holding a tool name it would refuse, or tool input that is not a
+      // JSON object, so such tool uses are stored sanitised (and answered with an error result).
+      const validName = isValidToolName(toolUse.name);
+      const validInput = isPlainObject(toolUse.input);
+      if (!validName || !validInput) {
+        content.push(sanitiseToolUse(toolUse, validName, validInput));
         continue;
       }
     }
@@ -232,13 +255,19 @@ function cleanAssistantMessage(
 }
 
 /**
- * A model may invent a tool name Bedrock itself refuses (e.g. `$READFILE`). Keeping it would make
- * every later request fail, so the stored message gets a sanitised name; the tool call is still
- * answered (by id) with an error naming what the model asked for.
+ * A model may invent a tool name Bedrock itself refuses (e.g. `$READFILE`), or send tool input that
+ * is not a JSON object (an array, a string, null). Keeping either would make every later request
+ * fail, so the stored message gets a sanitised name and the input wrapped as `{ __invalidInput }`;
+ * the tool call is still answered (by id) with an error naming what the model sent.
  */
-function renameToolUse(toolUse: ToolUseBlock): ContentBlock {
-  const sanitised = (toolUse.name ?? "").replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64) || "unnamed_tool";
-  return { toolUse: { ...toolUse, name: sanitised } };
+function sanitiseToolUse(toolUse: ToolUseBlock, validName: boolean, validInput: boolean): ContentBlock {
+  const name = validName ? toolUse.name : String(toolUse.name ?? "").replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64) || "unnamed_tool";
+  const input = validInput ? toolUse.input : { __invalidInput: toolUse.input === undefined ? null : toolUse.input };
+  return { toolUse: { ...toolUse, name, input: input as never } };
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new AbortError("The agent run was aborted.", { cause: signal.reason });
 }
 
 function clientToolUses(message: Message): ToolUseBlock[] {

@@ -1,9 +1,7 @@
 import type { Conversation } from "../conversation/conversation.js";
 import { emptyUsage } from "../conversation/usage.js";
-import { AbortError } from "../errors/abort-error.js";
-import { AgentRunError } from "../errors/agent-errors.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
-import { SluiceError } from "../errors/sluice-error.js";
+import { PendingMessages } from "../conversation/pending-messages.js";
 import { toUserMessage, type AgentInput } from "./agent-input.js";
 import type { PausedTurn, TurnStart } from "./turn-runner.js";
 
@@ -41,27 +39,7 @@ export function turnStartFor(
     return { messages: [trailingUser], replacesLast: true, stepsTaken: 0, usage: emptyUsage(), steps: [] };
   }
   const message = toUserMessage(input, trailingUser);
-  return { messages: [message], replacesLast: trailingUser !== undefined, stepsTaken: 0, usage: emptyUsage(), steps: [] };
-}
-
-/**
- * The error a failed run ends with: a Sluice error as it is (an `AbortError` if the run was
- * aborted), anything else wrapped in `AgentRunError`; with what the rollback discarded.
- */
-export function rolledBackError(error: unknown, start: TurnStart, signal: AbortSignal, conversationLength: number): SluiceError {
-  let wrapped: SluiceError;
-  if (signal.aborted && !AbortError.isInstance(error)) {
-    wrapped = new AbortError("The agent run was aborted.", { cause: error });
-  } else if (SluiceError.isInstance(error)) {
-    wrapped = error;
-  } else {
-    const detail = error instanceof Error ? error.message : String(error);
-    wrapped = new AgentRunError(`The agent run failed: ${detail}`, error);
-  }
-  const discarded = start.resume ? 0 : start.replacesLast ? start.messages.length - 1 : start.messages.length;
-  wrapped.rollback = { discardedMessages: Math.max(discarded, 0), conversationLength };
-  if (!wrapped.message.includes("rolled back")) {
-    wrapped.message += ` (The turn was rolled back: the conversation is unchanged at ${conversationLength} messages.)`;
-  }
-  return wrapped;
+  const pending = new PendingMessages(conversation, trailingUser !== undefined);
+  pending.add(message, "The input is refused");
+  return { messages: pending.messages, replacesLast: pending.replacesLast, stepsTaken: 0, usage: emptyUsage(), steps: [], pending };
 }

@@ -1,5 +1,8 @@
 import type { InferenceConfiguration } from "@aws-sdk/client-bedrock-runtime";
+import { describe } from "../conversation/content-rules.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
+import { checkOptionTypes } from "./option-types.js";
+import { closest } from "./closest-name.js";
 import { agentOptionKeys, type AgentOptions } from "./agent-options.js";
 
 /** Checks agent options before anything touches the network; throws `ConfigurationError` saying how to fix each problem. */
@@ -9,13 +12,14 @@ export function validateAgentOptions(options: AgentOptions): void {
   }
   const unknown = Object.keys(options).filter((key) => !(agentOptionKeys as readonly string[]).includes(key));
   if (unknown.length > 0) {
-    const hint = unknown.map((key) => suggestion(key)).filter(Boolean).join(" ");
+    const hint = unknown.map((key) => suggestion(key) || didYouMean(key)).filter(Boolean).join(" ");
     throw new ConfigurationError(
       `Unknown agent option${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. ${hint}`.trim() +
         ` Known options: ${agentOptionKeys.join(", ")}.`,
     );
   }
   if (options.modelId !== undefined) validateModelId(options.modelId);
+  checkOptionTypes(options);
   if (options.inferenceConfig !== undefined) validateInferenceConfig(options.inferenceConfig);
   positiveInteger("maxSteps", options.maxSteps);
   positiveInteger("toolConcurrency", options.toolConcurrency);
@@ -53,6 +57,9 @@ export function validateModelId(modelId: unknown): asserts modelId is string {
 
 /** Checks Bedrock's bounds for the common inference parameters. */
 export function validateInferenceConfig(config: InferenceConfiguration): void {
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new ConfigurationError(`inferenceConfig is ${describe(config)}; it must be an object such as { maxTokens: 512, temperature: 0.2 }.`);
+  }
   const { maxTokens, temperature, topP, stopSequences } = config;
   if (maxTokens !== undefined && (!Number.isInteger(maxTokens) || maxTokens < 1)) {
     throw new ConfigurationError(`inferenceConfig.maxTokens is ${maxTokens}; it must be a whole number of at least 1.`);
@@ -90,6 +97,11 @@ function oneOf(name: string, value: unknown, allowed: readonly string[]): void {
   if (value !== undefined && !allowed.includes(value as string)) {
     throw new ConfigurationError(`${name} is ${JSON.stringify(value)}; use one of ${allowed.map((a) => `"${a}"`).join(", ")}.`);
   }
+}
+
+function didYouMean(key: string): string {
+  const near = closest(key, agentOptionKeys as readonly string[]);
+  return near ? `Did you mean ${near}?` : "";
 }
 
 function suggestion(key: string): string {

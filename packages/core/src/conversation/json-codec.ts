@@ -32,6 +32,8 @@ function convertMessage(message: Message, convert: Convert): Message {
 }
 
 function convertBlock(block: ContentBlock, convert: Convert): ContentBlock {
+  // Anything that is no block is left for the message rules to name.
+  if (typeof block !== "object" || block === null || Array.isArray(block)) return block;
   const copy: Record<string, unknown> = { ...block };
   for (const key of ["image", "document", "video", "audio"] as const) {
     const media = copy[key] as { source?: { bytes?: unknown } } | undefined;
@@ -46,10 +48,10 @@ function convertBlock(block: ContentBlock, convert: Convert): ContentBlock {
     const image = block.guardContent.image;
     copy.guardContent = { image: { ...image, source: { bytes: convert(image.source?.bytes) } } };
   }
-  if (block.toolResult) {
+  if (block.toolResult && Array.isArray(block.toolResult.content)) {
     copy.toolResult = {
       ...block.toolResult,
-      content: (block.toolResult.content ?? []).map(
+      content: block.toolResult.content.map(
         (inner) => convertBlock(inner as ContentBlock, convert) as ToolResultContentBlock,
       ),
     };

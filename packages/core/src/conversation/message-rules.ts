@@ -1,16 +1,48 @@
-import type { ContentBlock, Message } from "@aws-sdk/client-bedrock-runtime";
+import type { Message } from "@aws-sdk/client-bedrock-runtime";
+import { checkContentBlock, describe, isPlainObject } from "./content-rules.js";
+
+/** Where earlier toolUse IDs of the conversation can be looked up (IDs must be unique in a conversation). */
+export interface SeenToolUseIds {
+  has(id: string): boolean;
+}
 
 /**
- * Bedrock's rules for one message given the message before it. Returns the problem in words
- * (with how to fix it), or undefined when the message may follow `previous`.
+ * Bedrock's rules for one message given the message before it. Returns the problem in words,
+ * starting with its path (`messages[3].content[0]: ...`) and saying how to fix it, or undefined
+ * when the message may follow `previous`.
  *
- * Checked: roles are `user`/`assistant`, the first message is from the user, roles alternate,
- * content is not empty, no blank text, tool uses only from the assistant and tool results only
- * from the user, reasoning only from the assistant, and every `toolUse` of an assistant message
- * is answered by a `toolResult` with the same id in the next user message (and nothing else).
+ * Checked: the message is an object with role `user` or `assistant`; the first message is from
+ * the user; roles alternate; content is a non-empty array; every block has exactly one known
+ * member with a valid value (no blank or non-string text, tool input a JSON object, media with
+ * bytes); tool uses and reasoning only from the assistant, tool results only from the user;
+ * toolUse IDs present, well formed and unique (within the message, and against `seen`, the IDs
+ * of earlier messages); every `toolUse` of an assistant message is answered by exactly one
+ * `toolResult` with its ID in the next user message, and nothing else is answered.
+ *
+ * @example
+ * checkMessage({ role: "user", content: [{ text: "" }] }, undefined, 0); // "messages[0].content[0] is a blank text block; ..."
  */
-export function checkMessage(message: Message, previous: Message | undefined, index: number): string | undefined {
+export function checkMessage(message: Message, previous: Message | undefined, index: number, seen?: SeenToolUseIds): string | undefined {
+  return checkMessageIn(message, previous, index, seen, !knownValid.has(message));
+}
+
+/** Messages whose content was checked and which are frozen, so their blocks need no second look. */
+const knownValid = new WeakSet<Message>();
+
+/** Records that `message` (frozen) passed `checkMessage`. */
+export function markChecked(message: Message): void {
+  if (Object.isFrozen(message)) knownValid.add(message);
+}
+
+function checkMessageIn(
+  message: Message,
+  previous: Message | undefined,
+  index: number,
+  seen: SeenToolUseIds | undefined,
+  checkContent: boolean,
+): string | undefined {
   const where = `messages[${index}]`;
+  if (!isPlainObject(message)) return `${where} is ${describe(message)}, not a message { role, content }.`;
   if (message.role !== "user" && message.role !== "assistant") {
     return `${where} has role ${JSON.stringify(message.role)}; Converse messages use "user" or "assistant" (put instructions in system).`;
   }
@@ -23,50 +55,41 @@ export function checkMessage(message: Message, previous: Message | undefined, in
       "Merge the two messages' content into one message."
     );
   }
-  const content = message.content ?? [];
+  const content = message.content as unknown;
+  if (!Array.isArray(content)) return `${where}.content is ${describe(content)}; it must be an array of content blocks.`;
   if (content.length === 0) return `${where} has no content blocks. Add at least one block, such as { text: "..." }.`;
-  for (let blockIndex = 0; blockIndex < content.length; blockIndex += 1) {
-    const problem = checkBlock(content[blockIndex], message.role, `${where}.content[${blockIndex}]`);
+  for (let blockIndex = 0; checkContent && blockIndex < content.length; blockIndex += 1) {
+    const problem = checkContentBlock(content[blockIndex], message.role, `${where}.content[${blockIndex}]`);
     if (problem) return problem;
   }
+  if (message.role === "assistant") return checkToolUseIds(message, where, seen);
   return checkToolPairing(message, previous, where);
 }
 
-function checkBlock(block: ContentBlock | undefined, role: "user" | "assistant", where: string): string | undefined {
-  if (!block || typeof block !== "object") return `${where} is not a content block object.`;
-  if (block.text !== undefined && (typeof block.text !== "string" || block.text.trim() === "")) {
-    return `${where} is a blank text block; Bedrock refuses blank text. Remove the block or give it text.`;
+function checkToolUseIds(message: Message, where: string, seen: SeenToolUseIds | undefined): string | undefined {
+  const ids = toolUseIds(message, true);
+  for (let index = 0; index < ids.length; index += 1) {
+    const id = ids[index] as string;
+    if (ids.indexOf(id) !== index) return `${where} holds two toolUse blocks with the id "${id}"; toolUse IDs must be unique.`;
+    if (seen?.has(id)) return `${where} holds a toolUse with the id "${id}", which an earlier message already used; toolUse IDs must be unique in a conversation.`;
   }
-  if (block.toolUse && role !== "assistant") return `${where}: toolUse blocks may only appear in assistant messages.`;
-  // Server-side tools (e.g. Nova's code interpreter) put a typed toolResult in the assistant message.
-  if (block.toolResult && role !== "user" && block.toolResult.type === undefined) {
-    return `${where}: toolResult blocks may only appear in user messages.`;
-  }
-  if (block.reasoningContent && role !== "assistant") {
-    return `${where}: reasoningContent blocks may only appear in assistant messages; keep them in the assistant turn that produced them.`;
-  }
-  if (block.toolUse && (!block.toolUse.toolUseId || !block.toolUse.name)) {
-    return `${where}: a toolUse block needs a toolUseId and a name.`;
-  }
-  if (block.toolResult && !block.toolResult.toolUseId) return `${where}: a toolResult block needs the toolUseId it answers.`;
   return undefined;
 }
 
 function checkToolPairing(message: Message, previous: Message | undefined, where: string): string | undefined {
   const asked = toolUseIds(previous);
   const answered: string[] = [];
-  if (message.role === "user") {
-    for (const block of message.content ?? []) {
-      if (block.toolResult?.toolUseId) answered.push(block.toolResult.toolUseId);
-    }
+  for (const block of message.content ?? []) {
+    if (block.toolResult?.toolUseId) answered.push(block.toolResult.toolUseId);
   }
   if (asked.length === 0 && answered.length === 0) return undefined;
-  for (const id of answered) {
+  for (let index = 0; index < answered.length; index += 1) {
+    const id = answered[index] as string;
     if (!asked.includes(id)) {
       return `${where} holds a toolResult for "${id}", but the previous assistant message has no toolUse with that id.`;
     }
+    if (answered.indexOf(id) !== index) return `${where} answers the toolUseId "${id}" more than once; answer each toolUse exactly once.`;
   }
-  if (new Set(answered).size !== answered.length) return `${where} answers the same toolUseId more than once.`;
   const missing = asked.filter((id) => !answered.includes(id));
   if (missing.length > 0) {
     return (
@@ -77,13 +100,22 @@ function checkToolPairing(message: Message, previous: Message | undefined, where
   return undefined;
 }
 
-/** The toolUse ids of an assistant message, in order. */
-export function toolUseIds(message: Message | undefined): string[] {
+/**
+ * The toolUse IDs of an assistant message, in order. Server-side tool uses (answered by the
+ * service inside the same message) are left out unless `includeServerTools`.
+ */
+export function toolUseIds(message: Message | undefined, includeServerTools = false): string[] {
   if (!message || message.role !== "assistant") return [];
   const ids: string[] = [];
   for (const block of message.content ?? []) {
-    // Server-side tool uses are answered by the service inside the same message.
-    if (block.toolUse?.toolUseId && block.toolUse.type !== "server_tool_use") ids.push(block.toolUse.toolUseId);
+    const toolUse = block.toolUse;
+    if (toolUse?.toolUseId && (includeServerTools || toolUse.type !== "server_tool_use")) ids.push(toolUse.toolUseId);
   }
   return ids;
+}
+
+/** True when the message holds toolUse or toolResult blocks (Bedrock then requires a toolConfig). */
+export function usesTools(message: Message): boolean {
+  for (const block of message.content ?? []) if (block.toolUse || block.toolResult) return true;
+  return false;
 }

@@ -1,3 +1,4 @@
+import { recogniseServiceError } from "./recognise-service-error.js";
 import { SluiceError } from "./sluice-error.js";
 
 /**
@@ -50,24 +51,17 @@ export class BedrockError extends SluiceError {
   }
 
   /**
-   * Wraps an error thrown by the AWS SDK. Errors that are not service exceptions (aborts,
-   * Sluice errors, programming errors) are returned unchanged.
+   * Wraps an error thrown by the AWS SDK (any copy or version: see `recogniseServiceError`).
+   * Errors that are not service exceptions (aborts, Sluice errors, programming errors) are
+   * returned unchanged.
    */
   static fromSdkError(error: unknown, inStream = false): unknown {
-    if (SluiceError.isInstance(error) || typeof error !== "object" || error === null) return error;
-    const candidate = error as {
-      name?: unknown;
-      message?: unknown;
-      $fault?: unknown;
-      $metadata?: { httpStatusCode?: number; requestId?: string };
-    };
-    if (candidate.$fault !== "client" && candidate.$fault !== "server") return error;
-    const name = typeof candidate.name === "string" ? candidate.name : "UnknownError";
-    const message = typeof candidate.message === "string" ? candidate.message : "";
-    const status = candidate.$metadata?.httpStatusCode;
-    return new BedrockError(name, message, {
-      httpStatus: inStream ? undefined : status,
-      requestId: candidate.$metadata?.requestId,
+    if (SluiceError.isInstance(error)) return error;
+    const shape = recogniseServiceError(error);
+    if (!shape) return error;
+    return new BedrockError(shape.name, shape.message, {
+      httpStatus: inStream ? undefined : shape.httpStatus,
+      requestId: shape.requestId,
       inStream,
       cause: error,
     });

@@ -5,3 +5,7 @@ export { AbortError } from "./abort-error.js";
 export { MiddlewareError } from "./middleware-error.js";
 export { BedrockError, retryableBedrockErrors } from "./bedrock-error.js";
 export { AgentBusyError, AgentRunError, ToolExecutionError, type ToolFailureReason } from "./agent-errors.js";
+export { ModelOutputError } from "./model-output-error.js";
+export { ConversationStoreError } from "./conversation-store-error.js";
+export { describeThrown } from "./describe-thrown.js";
+export { recogniseServiceError, type ServiceErrorShape } from "./recognise-service-error.js";

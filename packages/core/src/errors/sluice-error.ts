@@ -25,7 +25,13 @@ export class SluiceError extends Error {
   readonly code: string;
   /** Whether retrying the same call may succeed. */
   readonly isRetryable: boolean;
-  /** Set when the error ended an agent turn that was rolled back. */
+  /**
+   * Set on every error an agent run rejects with: `true` when the run's turn is not in the
+   * conversation (it was rolled back, or never started), so sending the same input again cannot
+   * duplicate it; `false` when the turn was committed before the error (do not send it again).
+   */
+  rolledBack?: boolean;
+  /** With `rolledBack: true` after a turn started: what the rollback discarded. */
   rollback?: RollbackInfo;
 
   constructor(code: string, message: string, options: SluiceErrorOptions & { isRetryable?: boolean } = {}) {

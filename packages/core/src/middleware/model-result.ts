@@ -1,5 +1,6 @@
 import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
 import { MiddlewareError } from "../errors/middleware-error.js";
+import { ModelOutputError } from "../errors/model-output-error.js";
 import type { ModelResponse } from "../model/model.js";
 import { ResponseAssembler } from "../model/response-assembler.js";
 import { responseToEvents } from "../model/response-events.js";
@@ -105,6 +106,11 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
       for await (const event of source) {
         assembler.add(event);
         yield event;
+      }
+      if (!assembler.stopped) {
+        throw new ModelOutputError(
+          "The model's stream ended without messageStop, so its answer may be cut off; it was not kept. Sending the same input again asks the model anew.",
+        );
       }
       this.completed = assembler.finish();
       settled = true;

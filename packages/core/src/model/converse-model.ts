@@ -6,6 +6,7 @@ import {
   type ConverseStreamOutput,
 } from "@aws-sdk/client-bedrock-runtime";
 import { inject, injectable } from "tsyringe";
+import { compatibleClient } from "../client/compatible-client.js";
 import { Tokens } from "../di/tokens.js";
 import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "./model.js";
 import { sendWithSignal, translateSendError } from "./send-with-signal.js";
@@ -19,7 +20,12 @@ import { sendWithSignal, translateSendError } from "./send-with-signal.js";
  */
 @injectable()
 export class ConverseModel implements Model {
-  constructor(@inject(Tokens.BedrockClient) private readonly client: BedrockRuntimeClient) {}
+  private readonly client: BedrockRuntimeClient;
+
+  /** `client` may come from any copy of the AWS SDK v3 (see `compatibleClient`). */
+  constructor(@inject(Tokens.BedrockClient) client: BedrockRuntimeClient) {
+    this.client = compatibleClient(client);
+  }
 
   async converse(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResponse> {
     const { guardrailConfig, ...rest } = request;

@@ -32,6 +32,7 @@ export class ResponseAssembler {
   private readonly blocks = new Map<number, BlockDraft>();
   private role: "assistant" | "user" = "assistant";
   private stopReason: StopReason | undefined;
+  private sawStop = false;
   private usage: TokenUsage | undefined;
   private metrics: ModelResponse["metrics"];
   private trace: ModelResponse["trace"];
@@ -57,6 +58,7 @@ export class ResponseAssembler {
     } else if (event.contentBlockDelta) {
       this.addDelta(event.contentBlockDelta.contentBlockIndex ?? 0, event.contentBlockDelta.delta);
     } else if (event.messageStop) {
+      this.sawStop = true;
       this.stopReason = event.messageStop.stopReason;
       this.additionalModelResponseFields = event.messageStop.additionalModelResponseFields;
     } else if (event.metadata) {
@@ -88,6 +90,11 @@ export class ResponseAssembler {
         if (reasoning.signature !== undefined) block.signature = (block.signature ?? "") + reasoning.signature;
       }
     }
+  }
+
+  /** True once a `messageStop` event arrived: a stream that ends without one may be cut off. */
+  get stopped(): boolean {
+    return this.sawStop;
   }
 
   finish(): ModelResponse {

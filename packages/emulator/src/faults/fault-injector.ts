@@ -71,7 +71,7 @@ export class FaultInjector {
       const { rule } = state;
       if (rule.operations !== undefined && !rule.operations.includes(operation)) continue;
       if (rule.modelId !== undefined && rule.modelId !== modelId && rule.modelId !== baseModelId) continue;
-      if (rule.effect.type === "stream-error" && !isStreamingOperation(operation)) continue;
+      if (streamOnly.has(rule.effect.type) && !isStreamingOperation(operation)) continue;
       state.callsInScope += 1;
       if (rule.times !== undefined && state.fired >= rule.times) continue;
       if (!scheduled(state)) continue;
@@ -86,6 +86,9 @@ export class FaultInjector {
     return decision;
   }
 }
+
+/** Effects that only mean something on an event stream. */
+const streamOnly = new Set(["stream-error", "truncate", "corrupt"]);
 
 function scheduled(state: FaultState): boolean {
   const { rule, callsInScope } = state;

@@ -6,12 +6,18 @@ import type { OperationName } from "../server/operation-name.js";
  * - `stream-error`: a streaming call sends `afterEvents` events, then an exception frame.
  * - `disconnect`: the connection is dropped (socket destroyed; RST_STREAM on HTTP/2), after
  *   `afterEvents` events for streams (0 = before any response byte).
+ * - `truncate`: a streaming call sends `afterEvents` events and ends the stream cleanly, with no
+ *   `messageStop` (a proxy or load balancer cutting a response short).
+ * - `corrupt`: a streaming call sends `afterEvents` events, then a frame whose checksum is wrong
+ *   (damaged bytes), and ends.
  * - `latency`: the answer is delayed by `delayMs`; combines with the other kinds.
  */
 export type FaultEffect =
   | { type: "error"; exception: string; message?: string; members?: Record<string, unknown> }
   | { type: "stream-error"; exception: string; afterEvents?: number; message?: string; members?: Record<string, unknown> }
   | { type: "disconnect"; afterEvents?: number }
+  | { type: "truncate"; afterEvents?: number }
+  | { type: "corrupt"; afterEvents?: number }
   | { type: "latency"; delayMs: number };
 
 /**

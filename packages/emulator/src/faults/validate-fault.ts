@@ -47,12 +47,14 @@ export function validateFault(rule: FaultRule, path = "fault"): void {
       }
       break;
     case "disconnect":
+    case "truncate":
+    case "corrupt":
       break;
     case "latency":
       if (typeof effect["delayMs"] !== "number" || !(effect["delayMs"] >= 0)) fail(`${path}.effect.delayMs`, "must be a number ≥ 0");
       break;
     default:
-      fail(`${path}.effect.type`, "must be one of error, stream-error, disconnect, latency");
+      fail(`${path}.effect.type`, "must be one of error, stream-error, disconnect, truncate, corrupt, latency");
   }
   if ("afterEvents" in effect && effect["afterEvents"] !== undefined) {
     const afterEvents = effect["afterEvents"];

@@ -27,7 +27,7 @@ export async function sendEventStream(
   });
   const effect = fault.effect;
   const stopAfter =
-    effect?.type === "stream-error" || effect?.type === "disconnect" ? Math.min(effect.afterEvents ?? 0, frames.length) : frames.length;
+    effect !== undefined && effect.type !== "error" ? Math.min(effect.afterEvents ?? 0, frames.length) : frames.length;
   const { firstTokenDelayMs, chunkDelayMs } = state.streaming;
   const paced = firstTokenDelayMs > 0 || chunkDelayMs > 0;
   if (!paced && stopAfter === frames.length && effect === undefined) {
@@ -42,6 +42,14 @@ export async function sendEventStream(
   }
   if (effect?.type === "disconnect") {
     channel.drop();
+    return;
+  }
+  if (effect?.type === "corrupt") {
+    // A real frame with one payload byte flipped: its message checksum no longer matches.
+    const frame = Uint8Array.from(frames[stopAfter]?.() ?? state.encoder.event("messageStop", { stopReason: "end_turn" }));
+    const at = Math.max(12, frame.length - 6);
+    frame[at] = (frame[at] ?? 0) ^ 0xff;
+    channel.end(frame);
     return;
   }
   if (effect?.type === "stream-error") {

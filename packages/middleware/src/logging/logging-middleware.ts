@@ -1,5 +1,7 @@
 import {
   ConfigurationError,
+  createRedactor,
+  type RedactionOptions,
   Tokens,
   consoleLogger,
   silentLogger,
@@ -17,7 +19,7 @@ import { checkOptions, choiceOption, stringListOption } from "../shared/options.
 import { watchModelCall } from "../shared/watch-model-call.js";
 import { redactContent } from "./content-redaction.js";
 import { describeError } from "./describe-error.js";
-import { createRedactor, type RedactionOptions } from "./redactor.js";
+
 
 /** Severity of a record. */
 export type LogLevel = "debug" | "info" | "warn" | "error";

@@ -1,5 +1,5 @@
 import { type BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { ConfigurationError, sendWithSignal } from "@sluice/core";
+import { ConfigurationError, compatibleClient, sendWithSignal } from "@sluice/core";
 import { NativeResponseError } from "../errors/native-response-error.js";
 import { captureHeaders, type Headers } from "../invoke/capture-headers.js";
 import { encodeNativeBody, parseNativeJson } from "../invoke/invoke-command-input.js";
@@ -107,7 +107,7 @@ export async function embed(client: BedrockRuntimeClient, options: EmbedOptions)
     });
     const captured: { headers: Headers } = { headers: {} };
     captureHeaders(command, captured);
-    const output = await sendWithSignal(options.signal, (sendOptions) => client.send(command, sendOptions), "embedding call");
+    const output = await sendWithSignal(options.signal, (sendOptions) => compatibleClient(client).send(command, sendOptions), "embedding call");
     const parsed = adapter.parseResponse(parseNativeJson(output.body, adapter.family));
     if (parsed.embeddings.length !== texts.length) {
       throw new NativeResponseError(adapter.family, `asked for ${texts.length} vectors, got ${parsed.embeddings.length}`, parsed);

@@ -1,4 +1,4 @@
-import { sendWithSignal, translateSendError } from "@sluice/core";
+import { ModelOutputError, compatibleClient, sendWithSignal, translateSendError } from "@sluice/core";
 import {
   type BedrockRuntimeClient,
   type ConverseStreamOutput,
@@ -42,10 +42,11 @@ export class InvokeModelModel implements Model {
   private readonly adapters: readonly ModelFamilyAdapter[];
   private readonly family: string | undefined;
 
-  constructor(
-    private readonly client: BedrockRuntimeClient,
-    options: InvokeModelModelOptions = {},
-  ) {
+  private readonly client: BedrockRuntimeClient;
+
+  /** `client` may come from any copy of the AWS SDK v3 (see `compatibleClient` in @sluice/core). */
+  constructor(client: BedrockRuntimeClient, options: InvokeModelModelOptions = {}) {
+    this.client = compatibleClient(client);
     this.adapters = options.adapters ?? MODEL_FAMILY_ADAPTERS;
     this.family = options.family;
     if (this.family !== undefined) familyByName(this.family, this.adapters);
@@ -103,6 +104,13 @@ export class InvokeModelModel implements Model {
         }
       } catch (error) {
         throw translateSendError(error, signal, true);
+      }
+      // Bedrock's last chunk of every complete stream carries the invocation metrics: a stream
+      // without them was cut short, and what the model said may be cut off with it.
+      if (metrics === undefined && !intervened) {
+        throw new ModelOutputError(
+          "The InvokeModel stream ended before its last chunk (no amazon-bedrock-invocationMetrics), so the answer may be cut off; it was not kept. Sending the same input again asks the model anew.",
+        );
       }
       decoder.end();
       if (intervened) writer.stop("guardrail_intervened");

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "@sluice/core";
+import { ConfigurationError } from "../errors/configuration-error.js";
 
 /** What a redactor removes besides the secrets it always removes. */
 export interface RedactionOptions {
@@ -23,6 +23,8 @@ const secretKeys = new Set([
   "cookie",
   "setcookie",
   "xamzsecuritytoken",
+  "xamzsignature",
+  "xamzcredential",
   "xamzcontentsha256",
   "xapikey",
   "apikey",
@@ -49,24 +51,42 @@ const secretKeys = new Set([
 ]);
 const secretKeySuffixes = ["password", "secret", "apikey", "token", "privatekey", "accesskey", "secretkey"];
 
-/** Secrets recognisable by their shape inside any text. */
+/**
+ * Secrets recognisable by their shape inside any text, such as an error message that quotes a
+ * request (InvalidSignatureException quotes the canonical request, headers included).
+ */
 const secretPatterns: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, redacted], // AWS access key IDs
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${redacted}`],
-  [/(Credential=)[^,\s]+/g, `$1${redacted}`], // SigV4 authorization header parts
-  [/(Signature=)[0-9a-fA-F]+/g, `$1${redacted}`],
+  // An Authorization header quoted in text: everything up to the end of the quote or line.
+  [/(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?)(?!\[REDACTED\])[^"'\r\n]+/gi, `$1${redacted}`],
+  [/(Credential=)[^,\s&"']+/g, `$1${redacted}`], // SigV4 authorization header and presigned URL parts
+  [/((?:X-Amz-)?Signature=)[0-9a-fA-F]+/gi, `$1${redacted}`],
+  // Session tokens as a header (`x-amz-security-token: ...` in a canonical request) or query parameter.
+  [/(x-amz-security-token["']?\s*[:=]\s*["']?)[^\s"'&,]+/gi, `$1${redacted}`],
+  // Environment-style assignments of AWS secrets: AWS_SESSION_TOKEN=..., AWS_BEARER_TOKEN_BEDROCK=..., aws_secret_access_key = ...
+  [/(\b(?:aws_)?(?:session_token|security_token|secret_access_key|bearer_token_bedrock)["']?\s*[=:]\s*["']?)[^\s"',;]+/gi, `$1${redacted}`],
+  [/\b(?:IQoJb3JpZ2lu|FwoGZXIvYXdz)[A-Za-z0-9+/=]{16,}/g, redacted], // STS session tokens
+  [/\bABSK[A-Za-z0-9+/=]{16,}/g, redacted], // Bedrock long-term API keys
+  [/\bbedrock-api-key-[A-Za-z0-9+/=_-]{8,}/g, redacted], // Bedrock short-term API keys
   [/([a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi, `$1${redacted}@`], // credentials in URLs
-  [/((?:aws_)?secret_access_key\s*[=:]\s*)\S+/gi, `$1${redacted}`],
 ];
 
 /** Matches any text that one of `secretPatterns` could change. */
-const mightHoldSecret = /AKIA|ASIA|ABIA|ACCA|bearer|basic|credential=|signature=|:\/\/|secret_access_key/i;
+const mightHoldSecret = /AKIA|ASIA|ABIA|ACCA|bearer|basic|authorization|credential=|signature=|security.token|session_token|secret_access_key|IQoJ|FwoG|ABSK|bedrock-api-key|:\/\//i;
+
+/** Environment variables whose values are secrets wherever they appear. */
+const secretEnvironment = ["AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_BEARER_TOKEN_BEDROCK"];
 
 /**
  * Builds a function that returns a copy of a log record with secrets removed: values of
- * secret-looking keys (authorization headers, credentials, passwords, API keys, tokens), AWS
- * access key IDs, bearer tokens, SigV4 signatures and credentials in URLs inside any text,
- * plus the configured paths, keys and literal values. The record itself is not changed.
+ * secret-looking keys (authorization headers, credentials, passwords, API keys, tokens); inside
+ * any text, AWS access key IDs, bearer tokens and Bedrock API keys, quoted Authorization headers,
+ * SigV4 credentials and signatures, session tokens (`X-Amz-Security-Token`, `AWS_SESSION_TOKEN=`),
+ * secret environment assignments, credentials in URLs, and the values of the secret AWS
+ * environment variables set when it is built; plus the configured paths, keys and literal
+ * values. The record itself is not changed. The agent's own log records and the logging
+ * middleware's pass through it.
  *
  * @example
  * const redact = createRedactor({ paths: ["input.card.number"], values: [process.env.PARTNER_API_KEY!] });
@@ -78,7 +98,8 @@ export function createRedactor(options: RedactionOptions = {}): <T>(record: T) =
     return path.split(".");
   });
   const extraKeys = (options.keys ?? []).map((key) => (typeof key === "string" ? normaliseKey(key) : key));
-  const values = (options.values ?? []).filter((value) => typeof value === "string" && value.length >= 4).sort((a, b) => b.length - a.length);
+  const environment = typeof process === "undefined" ? [] : secretEnvironment.map((name) => process.env[name]).filter((value): value is string => typeof value === "string" && value.length >= 8);
+  const values = [...(options.values ?? []), ...environment].filter((value) => typeof value === "string" && value.length >= 4).sort((a, b) => b.length - a.length);
 
   const decided = new Map<string, boolean>();
   const isSecretKey = (key: string): boolean => {
