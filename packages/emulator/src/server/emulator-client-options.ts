@@ -31,7 +31,8 @@ export interface EmulatorClientOptions {
  * @example
  * spawn("node", ["my-agent.js"], { env: { ...process.env, ...emulator.environment } });
  */
-export interface EmulatorEnvironment {
+// A type alias rather than an interface, so it fits `Record<string, string>` and `NodeJS.ProcessEnv`.
+export type EmulatorEnvironment = {
   /** The emulator's URL. */
   AWS_ENDPOINT_URL_BEDROCK_RUNTIME: string;
   /** `us-east-1`. */
@@ -40,7 +41,7 @@ export interface EmulatorEnvironment {
   AWS_ACCESS_KEY_ID: string;
   /** Placeholder secret key. */
   AWS_SECRET_ACCESS_KEY: string;
-}
+};
 
 /** Fresh client options for the emulator at `url` (a new object each time, safe to change). */
 export function clientOptionsFor(url: string): EmulatorClientOptions {
