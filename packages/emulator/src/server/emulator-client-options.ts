@@ -26,12 +26,12 @@ export interface EmulatorClientOptions {
 /**
  * Environment variables that send the AWS SDK in another process to the emulator, with no change
  * to that program: `AWS_ENDPOINT_URL_BEDROCK_RUNTIME` (the SDK's service-specific endpoint
- * variable), `AWS_REGION` and placeholder `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`.
+ * variable), `AWS_REGION` and placeholder `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`. (A type
+ * alias, not an interface, so it fits `Record<string, string>` and `NodeJS.ProcessEnv`.)
  *
  * @example
  * spawn("node", ["my-agent.js"], { env: { ...process.env, ...emulator.environment } });
  */
-// A type alias rather than an interface, so it fits `Record<string, string>` and `NodeJS.ProcessEnv`.
 export type EmulatorEnvironment = {
   /** The emulator's URL. */
   AWS_ENDPOINT_URL_BEDROCK_RUNTIME: string;
