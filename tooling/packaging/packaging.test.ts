@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,9 +23,9 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "sluice-packaging-"));
   packed = await buildAndPackPublicPackages(join(work, "tarballs"));
 }, 10 * minutes);
-afterAll(() => {
-  if (work !== undefined) rmSync(work, { recursive: true, force: true });
-});
+afterAll(async () => {
+  if (work !== undefined) await rm(work, { recursive: true, force: true });
+}, 5 * minutes);
 
 const tsc = (cli: string, app: string, project: string) =>
   runCommand(process.execPath, [cli, "-p", project, "--pretty", "false"], { cwd: app, env: cleanEnvironment(), timeoutMs: 5 * minutes });
