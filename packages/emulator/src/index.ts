@@ -1,6 +1,7 @@
 // Server
 export { startEmulator } from "./server/start-emulator.js";
 export type { Emulator } from "./server/emulator.js";
+export type { EmulatorClientOptions, EmulatorEnvironment } from "./server/emulator-client-options.js";
 export type { EmulatorOptions, ResolvedStreamingOptions } from "./server/emulator-options.js";
 export type { OperationName } from "./server/operation-name.js";
 export { operationNames, isStreamingOperation } from "./server/operation-name.js";

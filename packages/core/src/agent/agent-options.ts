@@ -98,6 +98,9 @@ export const agentOptionKeys: ReadonlyArray<keyof AgentOptions> = [
   "name",
 ];
 
+/** Most model calls in one run when `maxSteps` is not given. */
 export const defaultMaxSteps = 10;
+/** Most tool calls running at once when `toolConcurrency` is not given. */
 export const defaultToolConcurrency = 4;
+/** A tool call's timeout in milliseconds when neither the agent nor the tool sets one. */
 export const defaultToolTimeoutMs = 60_000;

@@ -17,6 +17,7 @@ export interface ConversationSnapshot {
   usage: Usage;
 }
 
+/** What a new `Conversation` starts from; every message is checked as if appended. */
 export interface ConversationInit {
   messages?: readonly Message[];
   system?: readonly SystemContentBlock[];

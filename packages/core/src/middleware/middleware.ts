@@ -22,6 +22,7 @@ export interface MiddlewareObject {
   readonly run?: RunMiddleware;
 }
 
+/** An entry of an agent's `middleware` list: a model-call function, or an object with run, model and tool hooks. */
 export type Middleware = ModelMiddleware | MiddlewareObject;
 
 /** Splits a middleware list into the run, model-call and tool-call layers, keeping order. */

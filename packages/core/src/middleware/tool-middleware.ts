@@ -57,6 +57,7 @@ export interface ToolCallInterrupt {
   readonly data?: unknown;
 }
 
+/** What a tool call ends with: a result for the model, or an interrupt that pauses the run. */
 export type ToolCallOutcome = ToolCallResult | ToolCallInterrupt;
 
 /** Calls the rest of the tool pipeline (and finally the tool); pass a new input to replace it. */

@@ -1,21 +1,34 @@
 import type { FaultRule } from "../faults/fault-types.js";
 import type { RecordedRequest } from "../inspection/recorded-request.js";
 import type { ScriptDefinition, ScriptRule, ScriptedReply, StreamingOptions } from "../scripts/script-types.js";
+import type { EmulatorClientOptions, EmulatorEnvironment } from "./emulator-client-options.js";
 
 /**
  * A running emulator. Point any Bedrock Runtime client at `url`.
  *
  * @example
  * const emulator = await startEmulator();
- * const client = new BedrockRuntimeClient({ endpoint: emulator.url, region: "us-east-1", credentials });
+ * const client = new BedrockRuntimeClient(emulator.clientOptions);
  * emulator.enqueue({ text: "Hello!" });
  * await emulator.close();
  */
 export interface Emulator {
   /** `http://host:port`, no trailing slash. */
   readonly url: string;
+  /** The address it listens on, e.g. `127.0.0.1`. */
   readonly host: string;
+  /** The port it listens on (the one picked when started with port 0). */
   readonly port: number;
+  /**
+   * `{ endpoint, region, credentials }` for this emulator: pass it to `new BedrockRuntimeClient(...)`,
+   * `createBedrockClient(...)` or `new Agent({ clientOptions })`. A new object on every read.
+   */
+  readonly clientOptions: EmulatorClientOptions;
+  /**
+   * `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, `AWS_REGION` and placeholder credentials for this emulator,
+   * to run another process's AWS SDK clients against it unchanged. A new object on every read.
+   */
+  readonly environment: EmulatorEnvironment;
   /** Requests received, oldest first (bounded by `maxRecordedRequests`). */
   readonly requests: readonly RecordedRequest[];
   /** True while the server accepts connections. */
@@ -32,7 +45,9 @@ export interface Emulator {
   pendingTurns(modelId?: string): number;
   /** Adds a fault; returns its id. */
   injectFault(rule: FaultRule): string;
+  /** Removes the fault with that id; false when there was none. */
   removeFault(id: string): boolean;
+  /** Removes every fault. */
   clearFaults(): void;
   /** Active faults with how often each fired. */
   readonly faults: ReadonlyArray<FaultRule & { id: string; fired: number }>;

@@ -4,6 +4,7 @@ import type { ScriptDefinition } from "../scripts/script-types.js";
 import { EmulatorConfigurationError } from "../errors/emulator-configuration-error.js";
 import { DualProtocolServer } from "./dual-protocol-server.js";
 import type { Emulator } from "./emulator.js";
+import { clientOptionsFor, environmentFor } from "./emulator-client-options.js";
 import type { EmulatorOptions } from "./emulator-options.js";
 import { EmulatorState } from "./emulator-state.js";
 import { handleRequest } from "./handle-request.js";
@@ -44,10 +45,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const address = await server.listen(port, host);
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url,
     host: address.address,
     port: address.port,
+    get clientOptions() {
+      return clientOptionsFor(url);
+    },
+    get environment() {
+      return environmentFor(url);
+    },
     get requests() {
       return state.log.all();
     },

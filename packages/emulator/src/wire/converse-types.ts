@@ -15,6 +15,7 @@ export type StopReason =
   | "malformed_tool_use"
   | "model_context_window_exceeded";
 
+/** A `toolUse` block: the model asks for a tool call. */
 export interface WireToolUse {
   toolUseId: string;
   name: string;
@@ -22,6 +23,7 @@ export interface WireToolUse {
   type?: string;
 }
 
+/** A `toolResult` block: the answer to one `toolUse`, by its id. */
 export interface WireToolResult {
   toolUseId: string;
   content: Array<Record<string, unknown>>;
@@ -29,6 +31,7 @@ export interface WireToolResult {
   type?: string;
 }
 
+/** A `reasoningContent` block: reasoning text with its signature, or redacted bytes. */
 export interface WireReasoning {
   reasoningText?: { text: string; signature?: string };
   /** base64 */
@@ -51,17 +54,20 @@ export interface WireContentBlock {
   searchResult?: Record<string, unknown>;
 }
 
+/** One message of the conversation. */
 export interface WireMessage {
   role: "user" | "assistant";
   content: WireContentBlock[];
 }
 
+/** One block of the system prompt. */
 export interface WireSystemBlock {
   text?: string;
   guardContent?: Record<string, unknown>;
   cachePoint?: { type: "default"; ttl?: string };
 }
 
+/** A tool's name, description and JSON Schema, as the model sees them. */
 export interface WireToolSpec {
   name: string;
   description?: string;
@@ -69,11 +75,13 @@ export interface WireToolSpec {
   strict?: boolean;
 }
 
+/** The request's `toolConfig`: the tools and how the model must choose among them. */
 export interface WireToolConfiguration {
   tools: Array<{ toolSpec?: WireToolSpec; systemTool?: { name: string }; cachePoint?: { type: "default" } }>;
   toolChoice?: { auto?: object; any?: object; tool?: { name: string } };
 }
 
+/** The request's `inferenceConfig`. */
 export interface WireInferenceConfig {
   maxTokens?: number;
   temperature?: number;
@@ -81,6 +89,7 @@ export interface WireInferenceConfig {
   stopSequences?: string[];
 }
 
+/** The body of a Converse or ConverseStream request (the model ID is in the path). */
 export interface WireConverseRequest {
   messages?: WireMessage[];
   system?: WireSystemBlock[];
@@ -96,6 +105,7 @@ export interface WireConverseRequest {
   outputConfig?: Record<string, unknown>;
 }
 
+/** Token counts of a response (`usage`). */
 export interface WireUsage {
   inputTokens: number;
   outputTokens: number;

@@ -4,8 +4,9 @@ import type { EmbeddingFamilyAdapter } from "../embeddings/embedding-adapter.js"
 import { MODEL_FAMILY_ADAPTERS } from "../families/model-family-adapters.js";
 import { FEATURE_LABELS, FEATURE_NAMES } from "./family-features.js";
 
-/** Where the generated table sits in a markdown file. */
+/** The comment before the generated table in a markdown file. */
 export const FEATURE_TABLE_START = "<!-- feature-table:start (generated from the adapters' declarations; do not edit by hand) -->";
+/** The comment after the generated table in a markdown file. */
 export const FEATURE_TABLE_END = "<!-- feature-table:end -->";
 
 type Describable = Pick<ModelFamilyAdapter | EmbeddingFamilyAdapter, "family" | "displayName" | "features">;
