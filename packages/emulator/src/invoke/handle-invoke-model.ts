@@ -42,7 +42,8 @@ export async function handleInvokeModel(context: CallContext): Promise<void> {
   const request = withNativeErrors(() => family.parseRequest(nativeBody, model.baseModelId ?? model.modelId));
   const turn = state.scriptedModel.respond(request, model.modelId);
   const renderContext: RenderContext = {
-    modelId: model.modelId,
+    // An application profile's ARN says nothing about the model: families render the model it routes to.
+    modelId: model.arnResourceType === "application-inference-profile" ? (model.baseModelId ?? model.modelId) : model.modelId,
     requestId: context.requestId,
     chunkSize: state.streaming.chunkSize,
     invocationMetrics: invocationMetrics(turn, context),

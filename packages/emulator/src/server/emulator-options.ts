@@ -1,6 +1,8 @@
 import type { FaultRule } from "../faults/fault-types.js";
 import type { ModelFamily } from "../families/model-family.js";
+import type { InferenceProfileDeclaration } from "../profiles/inference-profile.js";
 import type { ScriptDefinition, StreamingOptions } from "../scripts/script-types.js";
+import type { ApiKey } from "./api-keys.js";
 
 /**
  * Options of `startEmulator`.
@@ -30,6 +32,22 @@ export interface EmulatorOptions {
   families?: readonly ModelFamily[];
   /** Answer requests without an `Authorization` header with 403, as the service does. Default false. */
   requireAuthorization?: boolean;
+  /**
+   * Application inference profiles that exist from the start (and after `reset()`): their ARNs
+   * resolve to their model on Converse / InvokeModel, and the control plane's
+   * `GetInferenceProfile` describes them.
+   */
+  inferenceProfiles?: InferenceProfileDeclaration[];
+  /** Region in the ARNs the emulator builds. Default `us-east-1`. */
+  region?: string;
+  /** Account ID in the ARNs the emulator builds. Default `123456789012`. */
+  accountId?: string;
+  /**
+   * Bedrock API keys accepted as `Authorization: Bearer <key>` (with an optional expiry). When set,
+   * any other or expired bearer token is refused with the service's 403; SigV4 requests are
+   * unaffected. Default: any bearer token is accepted.
+   */
+  apiKeys?: ApiKey[];
   /** How many received requests are kept for inspection (oldest dropped first). Default 10,000. */
   maxRecordedRequests?: number;
 }

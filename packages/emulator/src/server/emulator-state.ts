@@ -2,6 +2,8 @@ import { FaultInjector } from "../faults/fault-injector.js";
 import type { FaultRule } from "../faults/fault-types.js";
 import { RequestLog } from "../inspection/request-log.js";
 import { ModelCatalog } from "../models/model-catalog.js";
+import { InferenceProfileRegistry } from "../profiles/inference-profile-registry.js";
+import { ApiKeys } from "./api-keys.js";
 import type { FamilyResolver } from "../models/model-catalog.js";
 import { ScriptedModel } from "../scripts/scripted-model.js";
 import type { ScriptDefinition, StreamingOptions } from "../scripts/script-types.js";
@@ -39,9 +41,13 @@ export class EmulatorState {
     models: Readonly<Record<string, string>>,
     readonly requireAuthorization: boolean,
     maxRecordedRequests: number,
+    /** Application inference profiles (declared ones survive `reset()`). */
+    readonly profiles: InferenceProfileRegistry = new InferenceProfileRegistry({ region: "us-east-1", accountId: "123456789012" }, []),
+    /** Bedrock API keys accepted as bearer tokens (none: any token). */
+    readonly apiKeys: ApiKeys = new ApiKeys(),
   ) {
     this.log = new RequestLog(maxRecordedRequests);
-    this.catalog = new ModelCatalog(resolveFamily, models);
+    this.catalog = new ModelCatalog(resolveFamily, models, (arn) => profiles.baseModelOf(arn));
     this.reset();
   }
 
@@ -60,7 +66,7 @@ export class EmulatorState {
     this.streaming = resolveStreaming({ ...this.streaming, ...streaming });
   }
 
-  /** Back to the start state: initial script, faults and pacing; empty request log. */
+  /** Back to the start state: initial script, faults and pacing; empty request log; declared inference profiles only. */
   reset(): void {
     this.streaming = resolveStreaming(this.initial.streaming);
     this.faults.clear();
@@ -68,5 +74,6 @@ export class EmulatorState {
     this.scriptedModel.clear();
     this.applyScript(this.initial.script);
     this.log.clear();
+    this.profiles.reset();
   }
 }
