@@ -24,6 +24,10 @@ export type {
   StreamingOptions,
 } from "./scripts/script-types.js";
 
+// Model capabilities
+export { capabilitiesFor } from "./models/model-capabilities.js";
+export type { CacheTtl, ModelCapabilities, PromptCachingCapability } from "./models/model-capabilities.js";
+
 // Inference profiles and API keys
 export type { InferenceProfile, InferenceProfileDeclaration, EmulatorAccount } from "./profiles/inference-profile.js";
 export { InferenceProfileRegistry } from "./profiles/inference-profile-registry.js";

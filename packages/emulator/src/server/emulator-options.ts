@@ -1,5 +1,6 @@
 import type { FaultRule } from "../faults/fault-types.js";
 import type { ModelFamily } from "../families/model-family.js";
+import type { ModelCapabilities } from "../models/model-capabilities.js";
 import type { InferenceProfileDeclaration } from "../profiles/inference-profile.js";
 import type { ScriptDefinition, StreamingOptions } from "../scripts/script-types.js";
 import type { ApiKey } from "./api-keys.js";
@@ -48,6 +49,14 @@ export interface EmulatorOptions {
    * unaffected. Default: any bearer token is accepted.
    */
   apiKeys?: ApiKey[];
+  /**
+   * Changes to what a model accepts, by base model ID (or the ID as routed), e.g.
+   * `{ "amazon.nova-micro-v1:0": { countTokens: true } }`: prompt caching, thinking, native
+   * structured output, strict tools, CountTokens.
+   */
+  modelCapabilities?: Record<string, Partial<ModelCapabilities>>;
+  /** The clock (milliseconds) for prompt-cache TTLs and API-key expiry; default `Date.now`. Tests move it instead of waiting. */
+  now?: () => number;
   /** How many received requests are kept for inspection (oldest dropped first). Default 10,000. */
   maxRecordedRequests?: number;
 }

@@ -41,7 +41,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options.requireAuthorization ?? false,
     options.maxRecordedRequests ?? 10_000,
     new InferenceProfileRegistry({ region: options.region ?? "us-east-1", accountId: options.accountId ?? "123456789012" }, options.inferenceProfiles ?? []),
-    new ApiKeys(options.apiKeys ?? []),
+    new ApiKeys(options.apiKeys ?? [], options.now),
+    options.modelCapabilities ?? {},
+    options.now,
   );
   const shutdown = new AbortController();
   const server = new DualProtocolServer((request, response) => {

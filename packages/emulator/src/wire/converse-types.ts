@@ -70,7 +70,7 @@ export interface WireToolSpec {
 }
 
 export interface WireToolConfiguration {
-  tools: Array<{ toolSpec?: WireToolSpec; systemTool?: { name: string }; cachePoint?: { type: "default" } }>;
+  tools: Array<{ toolSpec?: WireToolSpec; systemTool?: { name: string }; cachePoint?: { type: "default"; ttl?: string } }>;
   toolChoice?: { auto?: object; any?: object; tool?: { name: string } };
 }
 
