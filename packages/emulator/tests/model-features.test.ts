@@ -87,4 +87,21 @@ describe("Claude reasoning and structured output", () => {
     expect(await refusal("us.anthropic.claude-3-7-sonnet-20250219-v1:0", { outputConfig })).toBe("The model returned the following errors: output_config: Extra inputs are not permitted");
     expect(await refusal("us.anthropic.claude-sonnet-5", { toolConfig: { tools: [strictTool] } })).toBe("The model returned the following errors: tools.0.custom.strict: Extra inputs are not permitted");
   });
+
+  it("answers native structured output with JSON that fits the schema, on Converse and on Claude's and Qwen's native bodies", async () => {
+    const converse = await postJson(emulator, `/model/${encodeURIComponent("us.anthropic.claude-sonnet-4-6")}/converse`, { messages: [userText("Where?")], outputConfig });
+    expect(JSON.parse((JSON.parse(converse.text) as { output: { message: { content: Array<{ text: string }> } } }).output.message.content[0]?.text ?? "")).toEqual({ city: "text" });
+    const client = bedrockClient(emulator);
+    const claudeBody = { anthropic_version: "bedrock-2023-05-31", max_tokens: 100, messages: [{ role: "user", content: "Where?" }], output_config: { format: { type: "json_schema", schema: JSON.parse(schema) as object } } };
+    const claude = await client.send(new InvokeModelCommand({ modelId: "us.anthropic.claude-sonnet-4-6", body: JSON.stringify(claudeBody) }));
+    expect(JSON.parse((JSON.parse(Buffer.from(claude.body).toString("utf8")) as { content: Array<{ text: string }> }).content[0]?.text ?? "")).toEqual({ city: "text" });
+    const qwenBody = { messages: [{ role: "user", content: "Where?" }], response_format: { type: "json_schema", json_schema: { name: "City", schema: JSON.parse(schema) as object } } };
+    const qwen = await client.send(new InvokeModelCommand({ modelId: "qwen.qwen3-32b-v1:0", body: JSON.stringify(qwenBody) }));
+    expect(JSON.parse((JSON.parse(Buffer.from(qwen.body).toString("utf8")) as { choices: Array<{ message: { content: string } }> }).choices[0]?.message.content ?? "")).toEqual({ city: "text" });
+    const refused = await client
+      .send(new InvokeModelCommand({ modelId: "us.anthropic.claude-sonnet-4-6", body: JSON.stringify({ ...claudeBody, output_config: { format: { type: "json_schema", schema: { type: "array", items: { type: "string" }, maxItems: 3 } } } }) }))
+      .catch((error: unknown) => error as Error);
+    expect((refused as Error).message).toBe("The model returned the following errors: output_config.format.schema: For 'array' type, property 'maxItems' is not supported");
+    client.destroy();
+  });
 });

@@ -43,6 +43,13 @@ function parseChatCompletionsRequest(body: unknown): WireConverseRequest {
   if (Object.keys(config).length > 0) request.inferenceConfig = config;
   const tools = parseChatTools(body.tools, body.tool_choice);
   if (tools !== undefined) request.toolConfig = tools;
+  const strict = new Set(((body.tools as Array<{ function?: { name?: string; strict?: boolean } }> | undefined) ?? []).filter((tool) => tool.function?.strict === true).map((tool) => tool.function?.name));
+  for (const tool of request.toolConfig?.tools ?? []) if (tool.toolSpec !== undefined && strict.has(tool.toolSpec.name)) tool.toolSpec.strict = true;
+  const format = body.response_format as { type?: string; json_schema?: { name?: string; schema?: unknown } } | undefined;
+  if (format?.type === "json_schema" && format.json_schema?.schema !== undefined) {
+    const name = format.json_schema.name === undefined ? {} : { name: format.json_schema.name };
+    request.outputConfig = { textFormat: { type: "json_schema", structure: { jsonSchema: { schema: JSON.stringify(format.json_schema.schema), ...name } } } };
+  }
   const extras = Object.fromEntries(Object.entries(body).filter(([key]) => !CONVERSE_MEMBERS.has(key)));
   if (Object.keys(extras).length > 0) request.additionalModelRequestFields = extras;
   return request;
