@@ -25,6 +25,16 @@ export type {
   StreamingOptions,
 } from "./scripts/script-types.js";
 
+// Model capabilities
+export { capabilitiesFor } from "./models/model-capabilities.js";
+export type { CacheTtl, ModelCapabilities, PromptCachingCapability } from "./models/model-capabilities.js";
+
+// Inference profiles and API keys
+export type { InferenceProfile, InferenceProfileDeclaration, EmulatorAccount } from "./profiles/inference-profile.js";
+export { InferenceProfileRegistry } from "./profiles/inference-profile-registry.js";
+export { ApiKeys, API_KEY_REJECTED_BODY } from "./server/api-keys.js";
+export type { ApiKey } from "./server/api-keys.js";
+
 // Faults
 export type { FaultEffect, FaultRule } from "./faults/fault-types.js";
 export { FaultInjector } from "./faults/fault-injector.js";

@@ -41,7 +41,7 @@ const embeddingFamily: ModelFamily = {
 const modelId = "test.echo-v1:0";
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ families: [echoFamily, embeddingFamily] });
+  emulator = await startEmulator({ families: [echoFamily, embeddingFamily], modelCapabilities: { [modelId]: { countTokens: true } } });
 });
 afterAll(async () => {
   await emulator.close();
@@ -128,6 +128,14 @@ describe("InvokeModel wire format", () => {
     const body = new TextEncoder().encode(JSON.stringify({ prompt: "x".repeat(21) }));
     const response = await client.send(new CountTokensCommand({ modelId, input: { invokeModel: { body } } }));
     expect(response.inputTokens).toBe(6);
+    client.destroy();
+  });
+
+  it("refuses CountTokens for a model that does not count tokens", async () => {
+    const client = bedrockClient(emulator);
+    const body = new TextEncoder().encode(JSON.stringify({ inputText: "x" }));
+    const failure = await client.send(new CountTokensCommand({ modelId: "test.embed-v1", input: { invokeModel: { body } } })).catch((error: unknown) => error as Error);
+    expect((failure as Error).message).toBe("The provided model doesn't support counting tokens.");
     client.destroy();
   });
 });

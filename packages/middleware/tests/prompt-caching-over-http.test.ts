@@ -45,8 +45,11 @@ describe("promptCachingMiddleware over HTTP", () => {
   });
 
   it("counts points already in the request against the limit and honours the TTL", async () => {
-    const system: SystemContentBlock[] = [{ text: longSystem }, { cachePoint: { type: "default" } }, { text: "Today is Monday." }, { cachePoint: { type: "default" } }];
-    const agent = new Agent({ modelId: claude, client: local.client(), system, tools: [lookup], middleware: [promptCachingMiddleware({ ttl: "1h" })] });
+    // 1-hour points need a model that offers them (Claude 4.5 on), and TTLs may not grow from tools
+    // to system to messages, so the caller's own points are 1-hour too (the emulator refuses otherwise).
+    const oneHour = { cachePoint: { type: "default", ttl: "1h" } } as const;
+    const system: SystemContentBlock[] = [{ text: longSystem }, oneHour, { text: "Today is Monday." }, oneHour];
+    const agent = new Agent({ modelId: "us.anthropic.claude-sonnet-4-5-20250929-v1:0", client: local.client(), system, tools: [lookup], middleware: [promptCachingMiddleware({ ttl: "1h" })] });
     await converse(agent, ["First question?", "Second question?"]);
     const points = pointsIn(lastBody());
     expect(points.system).toBe(2);

@@ -34,6 +34,8 @@ export { ai21JambaAdapter } from "./families/ai21/ai21-jamba-adapter.js";
 export { ai21JurassicAdapter } from "./families/ai21/ai21-jurassic-adapter.js";
 export { deepseekAdapter } from "./families/deepseek/deepseek-adapter.js";
 export { openaiGptOssAdapter } from "./families/openai-gpt-oss/openai-gpt-oss-adapter.js";
+export { OPEN_WEIGHT_CHAT_ADAPTERS } from "./families/open-weight-chat/open-weight-chat-adapters.js";
+export { openWeightChatAdapter, type OpenWeightChatFamily } from "./families/open-weight-chat/open-weight-chat-adapter.js";
 export { parseModelId, type ParsedModelId } from "./resolve/parse-model-id.js";
 export { familyByName, resolveFamily, type FamilyCandidate, type ResolvedFamily } from "./resolve/resolve-family.js";
 
@@ -46,6 +48,7 @@ export { embed, EMBEDDING_FAMILY_ADAPTERS, type EmbedOptions, type EmbedResult }
 export type { EmbeddingFamilyAdapter, EmbeddingInputType, EmbeddingRequest } from "./embeddings/embedding-adapter.js";
 export { amazonTitanEmbeddingAdapter } from "./embeddings/amazon-titan-embedding-adapter.js";
 export { cohereEmbeddingAdapter } from "./embeddings/cohere-embedding-adapter.js";
+export { amazonNovaEmbeddingAdapter } from "./embeddings/amazon-nova-embedding-adapter.js";
 
 // Feature table
 export { renderFeatureTable, withFeatureTable, FEATURE_TABLE_START, FEATURE_TABLE_END } from "./features/feature-table.js";

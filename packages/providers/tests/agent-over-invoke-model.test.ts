@@ -53,7 +53,22 @@ const textFamilies = MODEL_FAMILY_ADAPTERS.filter((adapter) => !supports(adapter
 describe("an Agent with a typed tool loop over InvokeModel", () => {
   it("covers every family that supports tools", () => {
     expect(toolFamilies.map((adapter) => adapter.family).sort()).toEqual(
-      ["ai21-jamba", "amazon-nova", "anthropic-claude", "cohere-command-r", "meta-llama", "mistral-chat", "openai-gpt-oss"].sort(),
+      [
+        "ai21-jamba",
+        "amazon-nova",
+        "anthropic-claude",
+        "cohere-command-r",
+        "meta-llama",
+        "mistral-chat",
+        "openai-gpt-oss",
+        "qwen",
+        "deepseek-v3",
+        "minimax",
+        "moonshot-kimi",
+        "zai-glm",
+        "google-gemma",
+        "nvidia-nemotron",
+      ].sort(),
     );
   });
 

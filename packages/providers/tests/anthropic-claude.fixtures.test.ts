@@ -95,6 +95,47 @@ describe.skipIf(!fixturesPresent)("Anthropic Claude adapter against recorded Bed
   }
 });
 
+const PA = "pydantic-ai-bedrock-cassettes";
+
+describe.skipIf(!fixturesPresent)("current Claude models against recorded traffic", () => {
+  it("Haiku 4.5: a cache point with a 5-minute TTL is the recorded cache_control, and cache_creation becomes cacheDetails", async () => {
+    const [write, read] = loadCassette(`${PA}/test_anthropic_cache_bedrock_real_api.yaml`);
+    if (!write || !read) throw new Error("cassette needs two interactions");
+    const recorded = write.requestBody as { messages: Array<{ content: Array<{ text: string }> }> };
+    const long = recorded.messages[0]?.content[0]?.text ?? "";
+    const sent: SentRequest[] = [];
+    const first = await new InvokeModelModel(recordedClient(write, sent)).converse({
+      modelId: "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+      system: [{ text: "You are a helpful assistant." }],
+      messages: [{ role: "user", content: [{ text: long }, { cachePoint: { type: "default", ttl: "5m" } }] }],
+      inferenceConfig: { maxTokens: 4096 },
+    });
+    expect(sent[0]?.body).toEqual(write.requestBody);
+    expect(first.usage).toEqual({ inputTokens: 3, outputTokens: 1944, cacheReadInputTokens: 9511, cacheWriteInputTokens: 0, totalTokens: 11458 });
+    const second = await new InvokeModelModel(recordedClient(read)).converse({ modelId: "eu.anthropic.claude-haiku-4-5-20251001-v1:0", messages: [user("Summarize.")] });
+    expect(second.usage).toMatchObject({ cacheWriteInputTokens: 1956, cacheDetails: [{ ttl: "5m", inputTokens: 1956 }] });
+  });
+
+  it("Sonnet 5: a signature-only thinking block comes back as reasoning with an empty text and its signature", async () => {
+    const [interaction] = loadCassette(`${PA}/test_mid_conversation_system_prompt_unsupported_client.yaml`);
+    if (!interaction) throw new Error("cassette is empty");
+    const response = await new InvokeModelModel(recordedClient(interaction)).converse({ modelId: "us.anthropic.claude-sonnet-5", messages: [user("Review it again.")] });
+    const reasoning = response.output?.message?.content?.[0]?.reasoningContent?.reasoningText;
+    expect(reasoning?.text).toBe("");
+    expect(reasoning?.signature).toMatch(/^EogHCnIIEBAB/);
+    expect(response.output?.message?.content?.[1]?.text).toContain("type annotations");
+    expect(response.usage).toMatchObject({ inputTokens: 72, outputTokens: 419 });
+  });
+
+  it("Opus 4.8: reads the recorded body with stop_details, thinking-token details and the service tier", async () => {
+    const [interaction] = loadCassette(`${PA}/test_mid_conversation_system_prompt_on_bedrock.yaml`);
+    if (!interaction) throw new Error("cassette is empty");
+    const response = await new InvokeModelModel(recordedClient(interaction)).converse({ modelId: "us.anthropic.claude-opus-4-8", messages: [user("Review it again.")] });
+    expect(response.stopReason).toBe("end_turn");
+    expect(response.usage).toEqual({ inputTokens: 68, outputTokens: 508, cacheReadInputTokens: 0, cacheWriteInputTokens: 0, totalTokens: 576 });
+  });
+});
+
 describe.skipIf(!fixturesPresent)("Anthropic Claude legacy text completions against recorded traffic", () => {
   it("writes the recorded Human/Assistant body and reads the completion", async () => {
     const [interaction] = loadCassette(`${DD}/anthropic_invoke.yaml`);

@@ -62,7 +62,7 @@ describe("embed() against the emulator", () => {
     await expect(embed(client, { modelId: "cohere.embed-english-v3", input: "x", dimensions: 256 })).rejects.toSatisfy(ConfigurationError.isInstance);
     await expect(embed(client, { modelId: "amazon.titan-embed-text-v2:0", input: [] })).rejects.toThrow(/at least one input/);
     await expect(embed(client, { modelId: "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc", input: "x" })).rejects.toThrow(
-      /"amazon-titan-embed", "cohere-embed"/,
+      /"amazon-titan-embed", "amazon-nova-embed", "cohere-embed"/,
     );
     expect(emulator.requests).toHaveLength(0);
   });
@@ -91,5 +91,22 @@ describe.skipIf(!fixturesPresent)("embed() against recorded Bedrock traffic", ()
     expect(result.embeddings[0]?.[0]).toBe(-0.041503906);
     expect(result.dimensions).toBe(1024);
     expect(result.inputTokens).toBe(7);
+  });
+
+  it("Nova 2 multimodal embeddings: the recorded single-embedding body and its 256-dimension vector", async () => {
+    const interaction = firstInteraction(loadCassette("pydantic-ai-bedrock-cassettes/TestBedrock.test_nova_with_dimensions.yaml"));
+    const sent: SentRequest[] = [];
+    const result = await embed(recordedClient(interaction, sent), {
+      modelId: "amazon.nova-2-multimodal-embeddings-v1:0",
+      input: "Test Nova dimensions",
+      dimensions: 256,
+      inputType: "search_query",
+      truncate: "NONE",
+    });
+    expect(sent[0]?.body).toEqual(interaction.requestBody);
+    expect(result.family).toBe("amazon-nova-embed");
+    expect(result.dimensions).toBe(256);
+    expect(result.embeddings[0]?.[0]).toBe(-0.109526575);
+    expect(result.inputTokens).toBe(18);
   });
 });

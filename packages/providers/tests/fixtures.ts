@@ -41,22 +41,25 @@ function bytes(value: unknown): Uint8Array {
 export function loadCassette(relativePath: string): RecordedInteraction[] {
   const document = parse(readFileSync(path.join(fixturesRoot, relativePath), "utf8")) as {
     interactions: Array<{
-      request: { uri: string; body: unknown; headers?: Record<string, unknown[]> };
-      response: { body: { string: unknown }; headers: Record<string, unknown[]>; status: { code: number } };
+      request: { uri: string; body?: unknown; parsed_body?: unknown; headers?: Record<string, unknown[]> };
+      response: { body?: { string: unknown }; parsed_body?: unknown; headers: Record<string, unknown[]>; status: { code: number } };
     }>;
   };
+  // pydantic-ai's recorder keeps JSON bodies re-serialised as `parsed_body` (an object, or JSON text).
+  const jsonText = (parsed: unknown) => (typeof parsed === "string" ? parsed : JSON.stringify(parsed));
   return document.interactions.map((interaction) => {
     const headers: Record<string, string> = {};
     for (const [name, values] of Object.entries(interaction.response.headers ?? {})) headers[name.toLowerCase()] = text(values[0]);
     const requestHeaders: Record<string, string> = {};
     for (const [name, values] of Object.entries(interaction.request.headers ?? {})) requestHeaders[name.toLowerCase()] = text(values[0]);
-    const requestText = text(interaction.request.body);
+    const requestText = interaction.request.parsed_body === undefined ? text(interaction.request.body) : jsonText(interaction.request.parsed_body);
+    const responseBody = interaction.response.parsed_body === undefined ? interaction.response.body?.string : jsonText(interaction.response.parsed_body);
     return {
       uri: interaction.request.uri,
       requestBody: requestText === "" ? {} : (JSON.parse(requestText) as Record<string, unknown>),
       requestHeaders,
-      responseText: text(interaction.response.body.string),
-      responseBytes: bytes(interaction.response.body.string),
+      responseText: text(responseBody),
+      responseBytes: bytes(responseBody),
       responseHeaders: headers,
       status: interaction.response.status.code,
     };

@@ -66,6 +66,10 @@ describe("reasoning over InvokeModel", () => {
     ["us.deepseek.r1-v1:0", {}],
     ["openai.gpt-oss-120b-1:0", { reasoning_effort: "low" }],
     ["us.amazon.nova-2-lite-v1:0", { inferenceConfig: { reasoningConfig: { type: "enabled", maxReasoningEffort: "low" } } }],
+    ["qwen.qwen3-32b-v1:0", { reasoning_config: "high" }],
+    ["us.deepseek.v3-v1:0", {}],
+    ["minimax.minimax-m2", {}],
+    ["moonshot.kimi-k2-thinking", {}],
   ] as const) {
     it(`${modelId}: reasoning becomes a reasoning block, streamed and not`, async () => {
       emulator.enqueue([{ reasoning: { text: "Two plus two." }, text: "4" }, { reasoning: { text: "Two plus two." }, text: "4" }]);
@@ -79,6 +83,47 @@ describe("reasoning over InvokeModel", () => {
       }
     });
   }
+});
+
+describe("native structured output, strict tools and cache usage over InvokeModel", () => {
+  const schema = JSON.stringify({ type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false });
+  const outputConfig = { textFormat: { type: "json_schema" as const, structure: { jsonSchema: { name: "City", schema } } } };
+  const strictTool = { toolSpec: { name: "lookup", inputSchema: { json: { type: "object", properties: {}, additionalProperties: false } }, strict: true } };
+
+  it("Claude 4.5+: outputConfig becomes output_config.format, strict tools keep strict, and the answer is the JSON", async () => {
+    const response = await invokeModel({ client }).converse(ask("us.anthropic.claude-sonnet-4-6", "Where?", { outputConfig, toolConfig: { tools: [strictTool] } }));
+    expect(JSON.parse(response.output?.message?.content?.[0]?.text ?? "")).toEqual({ city: "text" });
+    const body = emulator.requests[0]?.body as { output_config: unknown; tools: Array<Record<string, unknown>> };
+    expect(body.output_config).toEqual({ format: { type: "json_schema", schema: JSON.parse(schema) } });
+    expect(body.tools[0]?.strict).toBe(true);
+  });
+
+  it("the service's refusal of an unsupported schema keyword reaches the caller", async () => {
+    const bad = { textFormat: { type: "json_schema" as const, structure: { jsonSchema: { schema: JSON.stringify({ type: "object", properties: { n: { type: "integer", multipleOf: 5 } } }) } } } };
+    await expect(invokeModel({ client }).converse(ask("us.anthropic.claude-sonnet-4-6", "Count", { outputConfig: bad }))).rejects.toThrow(
+      "The model returned the following errors: output_config.format.schema: For 'integer' type, property 'multipleOf' is not supported",
+    );
+  });
+
+  it("open-weight chat families: outputConfig becomes response_format, streamed and not", async () => {
+    const request = ask("qwen.qwen3-32b-v1:0", "Where?", { outputConfig });
+    const whole = await invokeModel({ client }).converse(request);
+    const { response: assembled } = await streamed(request);
+    for (const response of [whole, assembled]) expect(JSON.parse(response.output?.message?.content?.at(-1)?.text ?? "")).toEqual({ city: "text" });
+    expect((emulator.requests[0]?.body as { response_format: unknown }).response_format).toEqual({ type: "json_schema", json_schema: { name: "City", schema: JSON.parse(schema) } });
+  });
+
+  it("families without native structured output refuse it before the call", async () => {
+    await expect(invokeModel({ client }).converse(ask("amazon.nova-lite-v1:0", "Where?", { outputConfig }))).rejects.toBeInstanceOf(UnsupportedFeatureError);
+    await expect(invokeModel({ client }).converse(ask("anthropic.claude-3-5-haiku-20241022-v1:0", "Where?", { outputConfig }))).rejects.toThrow(/structured output \(Claude 4\.5 and later/);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("Claude's cache writes come back per TTL as cacheDetails", async () => {
+    emulator.enqueue({ text: "Cached.", usage: { inputTokens: 3, outputTokens: 2, cacheReadInputTokens: 0, cacheWriteInputTokens: 1500, cacheDetails: [{ ttl: "1h", inputTokens: 1000 }, { ttl: "5m", inputTokens: 500 }] } });
+    const response = await invokeModel({ client }).converse(ask("us.anthropic.claude-haiku-4-5-20251001-v1:0", "Hi"));
+    expect(response.usage).toMatchObject({ cacheWriteInputTokens: 1500, cacheDetails: [{ ttl: "1h", inputTokens: 1000 }, { ttl: "5m", inputTokens: 500 }] });
+  });
 });
 
 describe("model IDs and families", () => {

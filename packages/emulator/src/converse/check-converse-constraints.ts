@@ -1,9 +1,6 @@
 import { ConstraintViolations } from "./constraint-violations.js";
 import { isJsonObject } from "../wire/is-json-object.js";
 
-/** The processing tiers the service model declares for `serviceTier.type`. */
-const SERVICE_TIER_TYPES = ["reserved", "priority", "default", "flex"] as const;
-
 const toolNamePattern = /^[a-zA-Z0-9_-]+$/;
 const toolUseIdPattern = /^[a-zA-Z0-9_.:-]+$/;
 
@@ -52,9 +49,7 @@ export function checkConverseConstraints(body: Record<string, unknown>): Constra
   checkInferenceConfig(violations, body["inferenceConfig"]);
   checkOutputConfig(violations, body["outputConfig"]);
   const serviceTier = body["serviceTier"];
-  if (isJsonObject(serviceTier) && violations.notNull(serviceTier["type"], "serviceTier.type")) {
-    violations.enumeration(serviceTier["type"], "serviceTier.type", SERVICE_TIER_TYPES);
-  }
+  if (isJsonObject(serviceTier)) violations.notNull(serviceTier["type"], "serviceTier.type");
   checkToolConfig(violations, body["toolConfig"]);
   const paths = body["additionalModelResponseFieldPaths"];
   if (Array.isArray(paths)) {

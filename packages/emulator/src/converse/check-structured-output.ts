@@ -1,6 +1,6 @@
 import { ServiceError, validationError } from "../errors/service-error.js";
-import { claudeVersion } from "../families/claude-model-traits.js";
 import { foundationModelId } from "../families/model-id.js";
+import type { ModelCapabilities } from "../models/model-capabilities.js";
 import { isJsonObject } from "../wire/is-json-object.js";
 import { claudeSchemaVerdict } from "./claude-schema-rules.js";
 
@@ -31,41 +31,30 @@ function outputSchema(body: Record<string, unknown>): unknown {
 }
 
 /**
- * Native structured output and strict tools as Claude enforces them behind Converse: the output
- * schema is compiled as `output_config.format.schema` and each strict tool as `tools.N.custom`
- * (N counts tool definitions, not cache points); what the compiler refuses comes back as the
- * model's error. Other models are not checked here.
+ * Native structured output and strict tools as Claude enforces them behind Converse: a model
+ * without them refuses the member itself (recorded for `strict` on Claude Sonnet 5; the same
+ * wording is used for `output_config`); otherwise the output schema is compiled as
+ * `output_config.format.schema` and each strict tool as `tools.N.custom` (N counts tool
+ * definitions, not cache points), and what the compiler refuses comes back as the model's error.
+ * Other models are not checked here.
  *
  * @example
- * checkStructuredOutput(body, "us.anthropic.claude-sonnet-4-5-20250929-v1:0");
+ * checkStructuredOutput(body, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", capabilitiesFor("us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
  */
-export function checkStructuredOutput(body: Record<string, unknown>, modelId: string | undefined): void {
+export function checkStructuredOutput(body: Record<string, unknown>, modelId: string | undefined, capabilities: ModelCapabilities): void {
   const schema = outputSchema(body);
   if (!foundationModelId(modelId ?? "").startsWith("anthropic.claude")) return;
-  if (schema !== undefined) judge(schema, "output_config.format.schema");
+  if (schema !== undefined) {
+    if (!capabilities.nativeStructuredOutput) throw validationError(`${MODEL_ERRORS}output_config: Extra inputs are not permitted`);
+    judge(schema, "output_config.format.schema");
+  }
   const config = body["toolConfig"];
   const tools = isJsonObject(config) && Array.isArray(config["tools"]) ? (config["tools"] as unknown[]) : [];
   const specs = tools.flatMap((tool) => (isJsonObject(tool) && isJsonObject(tool["toolSpec"]) ? [tool["toolSpec"]] : []));
-  const strictAccepted = claudeAcceptsStrictTools(modelId ?? "");
   specs.forEach((spec, index) => {
     if (spec["strict"] === undefined) return;
-    // Recorded from Claude Sonnet 5: a model without strict tool use refuses the member itself.
-    if (!strictAccepted) throw validationError(`${MODEL_ERRORS}tools.${index}.custom.strict: Extra inputs are not permitted`);
+    if (!capabilities.strictTools) throw validationError(`${MODEL_ERRORS}tools.${index}.custom.strict: Extra inputs are not permitted`);
     const inputSchema = spec["inputSchema"];
     if (spec["strict"] === true && isJsonObject(inputSchema)) judge(inputSchema["json"], `tools.${index}.custom`);
   });
-}
-
-/**
- * Whether a Claude model takes `strict` on a tool: Claude 4.5 and 4.6-generation models do
- * (recorded on Sonnet 4.5; documented for Haiku 4.5, Opus 4.5 and 4.6), Claude Sonnet 5 refuses
- * it (recorded), and so do models older than 4.5.
- *
- * @example
- * claudeAcceptsStrictTools("us.anthropic.claude-sonnet-5"); // false
- */
-export function claudeAcceptsStrictTools(modelId: string): boolean {
-  const version = claudeVersion(modelId);
-  if (version === undefined) return false;
-  return version >= 4.5 && !/^anthropic\.claude-sonnet-5/.test(foundationModelId(modelId));
 }

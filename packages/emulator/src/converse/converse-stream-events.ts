@@ -58,7 +58,9 @@ function blockEvents(block: WireContentBlock, index: number, chunkSize: number):
   if (block.text !== undefined) return splitText(block.text, chunkSize).map((text) => delta(index, { text }));
   const reasoning = block.reasoningContent;
   if (reasoning?.reasoningText !== undefined) {
-    const events = splitText(reasoning.reasoningText.text, chunkSize).map((text) => delta(index, { reasoningContent: { text } }));
+    // A signature-only block (thinking not displayed, as Claude Sonnet 5 sends it) has no text delta.
+    const text = reasoning.reasoningText.text;
+    const events = text === "" ? [] : splitText(text, chunkSize).map((piece) => delta(index, { reasoningContent: { text: piece } }));
     const signature = reasoning.reasoningText.signature;
     if (signature !== undefined) events.push(delta(index, { reasoningContent: { signature } }));
     return events;

@@ -3,6 +3,7 @@ import { parseNativeJson, withNativeErrors } from "../invoke/parse-native-body.j
 import { estimateInputTokens } from "../scripts/token-estimate.js";
 import { baseHeaders } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
+import { checkCountTokens } from "./model-features.js";
 import { validateConverseRequest } from "./validate-converse-request.js";
 import { isJsonObject } from "../wire/is-json-object.js";
 
@@ -29,6 +30,7 @@ export async function handleCountTokens(context: CallContext): Promise<void> {
   if (members.length !== 1 || (members[0] !== "converse" && members[0] !== "invokeModel")) {
     throw validationError("The input field must contain exactly one of converse or invokeModel. Fix the input and try again.");
   }
+  checkCountTokens(context.model, context.state);
   let inputTokens: number;
   if (isJsonObject(input["converse"])) {
     inputTokens = estimateInputTokens(validateConverseRequest(input["converse"], { isPrompt: false, countTokens: true, modelId: context.model.baseModelId ?? context.model.modelId }));

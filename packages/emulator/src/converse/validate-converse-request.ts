@@ -3,8 +3,6 @@ import type { WireConverseRequest } from "../wire/converse-types.js";
 import { checkConversation } from "./check-conversation.js";
 import { conversationRulesFor } from "./model-conversation-rules.js";
 import { checkConverseConstraints } from "./check-converse-constraints.js";
-import { checkClaudeThinking } from "./check-claude-thinking.js";
-import { checkStructuredOutput } from "./check-structured-output.js";
 import { isJsonObject } from "../wire/is-json-object.js";
 
 const converseMembers = new Set([
@@ -75,8 +73,6 @@ export function validateConverseRequest(body: unknown, context: ConverseValidati
   if (Array.isArray(messages) && (messages.length > 0 || !context.isPrompt)) {
     checkConversation(messages as Array<Record<string, unknown>>, body["toolConfig"] !== undefined, conversationRulesFor(context.modelId));
   }
-  checkStructuredOutput(body, context.modelId);
-  checkClaudeThinking(body, context.modelId);
   return body as WireConverseRequest;
 }
 

@@ -189,7 +189,8 @@ function toolConfiguration(body: JsonObject): WireToolConfiguration | undefined 
     const description = typeof tool.description === "string" ? { description: tool.description } : {};
     // Anthropic-defined tools (bash, text editor, computer) carry a type instead of a schema.
     const schema = tool.input_schema ?? { type: "object", properties: {} };
-    const spec = { toolSpec: { name, ...description, inputSchema: { json: schema } } };
+    const strict = tool.strict === undefined ? {} : { strict: tool.strict as boolean };
+    const spec = { toolSpec: { name, ...description, inputSchema: { json: schema }, ...strict } };
     return tool.cache_control === undefined ? [spec] : [spec, cachePointOf(tool)];
   });
   const choice = body.tool_choice as JsonObject | undefined;
@@ -238,5 +239,10 @@ export function parseAnthropicMessagesRequest(body: unknown, modelId = ""): Wire
   if (tools !== undefined) request.toolConfig = tools;
   const additional = additionalFields(body);
   if (additional !== undefined) request.additionalModelRequestFields = additional;
+  // Native structured output is the same feature as Converse's outputConfig: checked and answered alike.
+  const format = (body.output_config as JsonObject | undefined)?.format as JsonObject | undefined;
+  if (format?.type === "json_schema" && format.schema !== undefined) {
+    request.outputConfig = { textFormat: { type: "json_schema", structure: { jsonSchema: { schema: JSON.stringify(format.schema) } } } };
+  }
   return request;
 }

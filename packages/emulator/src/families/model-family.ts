@@ -18,6 +18,8 @@ export interface ModelTurn {
   usage: WireUsage;
   /** Output tokens spent on reasoning (part of `usage.outputTokens`); native bodies of the newest Claude models report it. */
   reasoningTokens?: number;
+  /** True when the script gave the usage: the server then reports it as given (no prompt-cache accounting). */
+  scriptedUsage?: boolean;
 }
 
 /**

@@ -15,6 +15,7 @@ import { deepSeekFamily } from "./deepseek.js";
 import { metaLlamaFamily } from "./meta-llama.js";
 import { mistralFamily } from "./mistral.js";
 import { openAiGptOssFamily } from "./openai-gpt-oss.js";
+import { openWeightChatFamilies } from "./open-weight-chat-families.js";
 
 /**
  * Every native InvokeModel family the emulator serves. Their `matches` patterns do not overlap,
@@ -39,6 +40,7 @@ export const families: readonly ModelFamily[] = Object.freeze([
   ai21JurassicFamily,
   deepSeekFamily,
   openAiGptOssFamily,
+  ...openWeightChatFamilies,
 ]);
 
 /**

@@ -5,6 +5,7 @@ import { baseHeaders, latencySince } from "../server/call-context.js";
 import type { CallContext } from "../server/call-context.js";
 import { sendEventStream } from "../server/send-event-stream.js";
 import type { FrameSource } from "../server/send-event-stream.js";
+import { cachedUsage, checkModelFeatures } from "../converse/model-features.js";
 import { requireNativeJson, withNativeErrors } from "./parse-native-body.js";
 
 const acceptedContentTypes = new Set(["application/json", "application/octet-stream", "*/*"]);
@@ -40,9 +41,13 @@ export async function handleInvokeModel(context: CallContext): Promise<void> {
     return;
   }
   const request = withNativeErrors(() => family.parseRequest(nativeBody, model.baseModelId ?? model.modelId));
+  const tier = headerValue(headers["x-amzn-bedrock-service-tier"]);
+  checkModelFeatures(tier === undefined ? request : { ...request, serviceTier: { type: tier } }, model, state);
   const turn = state.scriptedModel.respond(request, model.modelId);
+  turn.usage = cachedUsage(turn, request, model, state);
   const renderContext: RenderContext = {
-    modelId: model.modelId,
+    // An application profile's ARN says nothing about the model: families render the model it routes to.
+    modelId: model.arnResourceType === "application-inference-profile" ? (model.baseModelId ?? model.modelId) : model.modelId,
     requestId: context.requestId,
     chunkSize: state.streaming.chunkSize,
     invocationMetrics: invocationMetrics(turn, context),

@@ -58,6 +58,8 @@ export class ModelCatalog {
   constructor(
     private readonly resolveFamily: FamilyResolver,
     private readonly models: Readonly<Record<string, string>>,
+    /** The base model an application inference profile ARN routes to (profiles come and go, so this is asked on every call). */
+    private readonly profileModel: (arn: string) => string | undefined = () => undefined,
   ) {
     for (const [modelId, target] of Object.entries(models)) {
       if (typeof target !== "string" || (this.familyNamed(modelId, target) === undefined && parseModelIdentifier(target) === undefined)) {
@@ -69,6 +71,11 @@ export class ModelCatalog {
   }
 
   resolve(modelId: string): ResolvedModel | undefined {
+    const profileBase = modelId.includes(":application-inference-profile/") ? this.profileModel(modelId) : undefined;
+    if (profileBase !== undefined) {
+      const family = this.resolveFamily(profileBase);
+      return { modelId, isPrompt: false, arnResourceType: "application-inference-profile", baseModelId: profileBase, ...(family === undefined ? {} : { family }) };
+    }
     const cached = this.cache.get(modelId);
     if (cached !== undefined) return cached ?? undefined;
     const resolved = this.compute(modelId);

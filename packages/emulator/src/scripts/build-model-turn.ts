@@ -21,7 +21,11 @@ export function buildModelTurn(reply: ScriptedReply, request: WireConverseReques
     content = limited.content;
     stopReason = limited.stopReason ?? stopReason;
   }
-  return { content, stopReason, usage: buildUsage(reply.usage, request, content) };
+  const turn: ModelTurn = { content, stopReason, usage: buildUsage(reply.usage, request, content) };
+  if (reply.usage !== undefined) turn.scriptedUsage = true;
+  const reasoning = content.reduce((total, block) => total + (block.reasoningContent?.reasoningText?.text.length ?? 0), 0);
+  if (reasoning > 0) turn.reasoningTokens = Math.ceil(reasoning / 4);
+  return turn;
 }
 
 function contentFromReply(reply: ScriptedReply): WireContentBlock[] {

@@ -1,16 +1,20 @@
 import type { WireConverseRequest, WireMessage } from "../wire/converse-types.js";
 import type { ScriptedReply } from "./script-types.js";
+import { schemaInstance } from "./schema-instance.js";
 
 /**
  * The default model when no script applies. Deterministic:
  * - last user message with text → `You said: <text>` (text blocks joined by a newline);
  * - last user message with toolResults → `Tool results: <name>: <result>; …` (results as text or JSON);
- * - no user text at all → `You said: (nothing)`.
+ * - no user text at all → `You said: (nothing)`;
+ * - native structured output (`outputConfig.textFormat`) → a JSON value that fits the schema.
  *
  * @example
  * echoReply({ messages: [{ role: "user", content: [{ text: "hi" }] }] }).text; // "You said: hi"
  */
 export function echoReply(request: WireConverseRequest): ScriptedReply {
+  const schema = structuredOutputSchema(request);
+  if (schema !== undefined) return { text: JSON.stringify(schemaInstance(schema)) };
   const messages = request.messages ?? [];
   const last = lastUserMessage(messages);
   const content = last?.content ?? [];
@@ -85,4 +89,15 @@ export function resultText(content: ReadonlyArray<Record<string, unknown>>): str
   return content
     .map((item) => (typeof item["text"] === "string" ? item["text"] : JSON.stringify(item["json"] ?? item)))
     .join(" ");
+}
+
+function structuredOutputSchema(request: WireConverseRequest): unknown {
+  const format = request.outputConfig?.["textFormat"] as { structure?: { jsonSchema?: { schema?: unknown } } } | undefined;
+  const schema = format?.structure?.jsonSchema?.schema;
+  if (typeof schema !== "string") return undefined;
+  try {
+    return JSON.parse(schema) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,9 @@
 import type { FaultRule } from "../faults/fault-types.js";
 import type { ModelFamily } from "../families/model-family.js";
+import type { ModelCapabilities } from "../models/model-capabilities.js";
+import type { InferenceProfileDeclaration } from "../profiles/inference-profile.js";
 import type { ScriptDefinition, StreamingOptions } from "../scripts/script-types.js";
+import type { ApiKey } from "./api-keys.js";
 
 /**
  * Options of `startEmulator`.
@@ -30,6 +33,30 @@ export interface EmulatorOptions {
   families?: readonly ModelFamily[];
   /** Answer requests without an `Authorization` header with 403, as the service does. Default false. */
   requireAuthorization?: boolean;
+  /**
+   * Application inference profiles that exist from the start (and after `reset()`): their ARNs
+   * resolve to their model on Converse / InvokeModel, and the control plane's
+   * `GetInferenceProfile` describes them.
+   */
+  inferenceProfiles?: InferenceProfileDeclaration[];
+  /** Region in the ARNs the emulator builds. Default `us-east-1`. */
+  region?: string;
+  /** Account ID in the ARNs the emulator builds. Default `123456789012`. */
+  accountId?: string;
+  /**
+   * Bedrock API keys accepted as `Authorization: Bearer <key>` (with an optional expiry). When set,
+   * any other or expired bearer token is refused with the service's 403; SigV4 requests are
+   * unaffected. Default: any bearer token is accepted.
+   */
+  apiKeys?: ApiKey[];
+  /**
+   * Changes to what a model accepts, by base model ID (or the ID as routed), e.g.
+   * `{ "amazon.nova-micro-v1:0": { countTokens: true } }`: prompt caching, thinking, native
+   * structured output, strict tools, CountTokens.
+   */
+  modelCapabilities?: Record<string, Partial<ModelCapabilities>>;
+  /** The clock (milliseconds) for prompt-cache TTLs and API-key expiry; default `Date.now`. Tests move it instead of waiting. */
+  now?: () => number;
   /** How many received requests are kept for inspection (oldest dropped first). Default 10,000. */
   maxRecordedRequests?: number;
 }

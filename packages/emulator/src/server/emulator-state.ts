@@ -2,6 +2,10 @@ import { FaultInjector } from "../faults/fault-injector.js";
 import type { FaultRule } from "../faults/fault-types.js";
 import { RequestLog } from "../inspection/request-log.js";
 import { ModelCatalog } from "../models/model-catalog.js";
+import { InferenceProfileRegistry } from "../profiles/inference-profile-registry.js";
+import { PromptCache } from "../converse/prompt-cache.js";
+import type { ModelCapabilities } from "../models/model-capabilities.js";
+import { ApiKeys } from "./api-keys.js";
 import type { FamilyResolver } from "../models/model-catalog.js";
 import { ScriptedModel } from "../scripts/scripted-model.js";
 import type { ScriptDefinition, StreamingOptions } from "../scripts/script-types.js";
@@ -31,6 +35,8 @@ export class EmulatorState {
   readonly log: RequestLog;
   readonly catalog: ModelCatalog;
   readonly encoder = new EventStreamEncoder();
+  /** Cache entries written by cache points, per model (cleared by `reset()`). */
+  readonly promptCache: PromptCache;
   streaming: ResolvedStreamingOptions = resolveStreaming(undefined);
 
   constructor(
@@ -39,9 +45,18 @@ export class EmulatorState {
     models: Readonly<Record<string, string>>,
     readonly requireAuthorization: boolean,
     maxRecordedRequests: number,
+    /** Application inference profiles (declared ones survive `reset()`). */
+    readonly profiles: InferenceProfileRegistry = new InferenceProfileRegistry({ region: "us-east-1", accountId: "123456789012" }, []),
+    /** Bedrock API keys accepted as bearer tokens (none: any token). */
+    readonly apiKeys: ApiKeys = new ApiKeys(),
+    /** Per-model changes to the built-in capabilities (by base model ID or routed ID). */
+    readonly capabilityOverrides: Readonly<Record<string, Partial<ModelCapabilities>>> = {},
+    /** The clock for cache TTLs and key expiry. */
+    readonly now: () => number = Date.now,
   ) {
     this.log = new RequestLog(maxRecordedRequests);
-    this.catalog = new ModelCatalog(resolveFamily, models);
+    this.promptCache = new PromptCache(now);
+    this.catalog = new ModelCatalog(resolveFamily, models, (arn) => profiles.baseModelOf(arn));
     this.reset();
   }
 
@@ -60,7 +75,7 @@ export class EmulatorState {
     this.streaming = resolveStreaming({ ...this.streaming, ...streaming });
   }
 
-  /** Back to the start state: initial script, faults and pacing; empty request log. */
+  /** Back to the start state: initial script, faults and pacing; empty request log; declared inference profiles only. */
   reset(): void {
     this.streaming = resolveStreaming(this.initial.streaming);
     this.faults.clear();
@@ -68,5 +83,7 @@ export class EmulatorState {
     this.scriptedModel.clear();
     this.applyScript(this.initial.script);
     this.log.clear();
+    this.profiles.reset();
+    this.promptCache.clear();
   }
 }

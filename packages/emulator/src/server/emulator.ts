@@ -1,5 +1,6 @@
 import type { FaultRule } from "../faults/fault-types.js";
 import type { RecordedRequest } from "../inspection/recorded-request.js";
+import type { InferenceProfile, InferenceProfileDeclaration } from "../profiles/inference-profile.js";
 import type { ScriptDefinition, ScriptRule, ScriptedReply, StreamingOptions } from "../scripts/script-types.js";
 import type { EmulatorClientOptions, EmulatorEnvironment } from "./emulator-client-options.js";
 
@@ -53,6 +54,13 @@ export interface Emulator {
   readonly faults: ReadonlyArray<FaultRule & { id: string; fired: number }>;
   /** Changes stream pacing (merged into the current settings). */
   setStreaming(streaming: StreamingOptions): void;
+  /**
+   * Creates an application inference profile (until `reset()`); its ARN then works as a model ID
+   * and `GetInferenceProfile` describes it.
+   */
+  createInferenceProfile(declaration: InferenceProfileDeclaration): InferenceProfile;
+  /** The application inference profiles that exist now. */
+  readonly inferenceProfiles: readonly InferenceProfile[];
   /** Forgets recorded requests only. */
   clearRequests(): void;
   /** Back to the start state: initial script, faults and pacing; no recorded requests. */

@@ -8,6 +8,8 @@ import { sendServiceError } from "../errors/send-service-error.js";
 import { ServiceError, serviceErrorFromName, validationError } from "../errors/service-error.js";
 import type { RecordedRequest } from "../inspection/recorded-request.js";
 import { handleInvokeModel } from "../invoke/handle-invoke-model.js";
+import { handleControlPlane, isControlPlanePath } from "../profiles/handle-control-plane.js";
+import { API_KEY_REJECTED_BODY } from "./api-keys.js";
 import { baseHeaders } from "./call-context.js";
 import type { CallContext } from "./call-context.js";
 import type { EmulatorState } from "./emulator-state.js";
@@ -46,7 +48,8 @@ export async function handleRequest(
     handleAdminRequest(state, request.method ?? "GET", rawPath, rawBody, channel);
     return;
   }
-  const route = routeRequest(request.method, rawPath);
+  const controlPlane = isControlPlanePath(rawPath);
+  const route = controlPlane ? undefined : routeRequest(request.method, rawPath);
   const bodyText = rawBody.toString("utf8");
   const record: RecordedRequest = {
     sequence: state.log.nextSequence(),
@@ -61,6 +64,15 @@ export async function handleRequest(
     ...(route === undefined ? {} : { operation: route.operation, modelId: decodeModelId(route.encodedModelId) ?? route.encodedModelId }),
   };
   state.log.add(record);
+  if (!state.apiKeys.accepts(request.headers["authorization"])) {
+    record.response = { status: 403, exception: "AuthenticationFailed" };
+    channel.sendJson(403, baseHeaders(requestId), API_KEY_REJECTED_BODY);
+    return;
+  }
+  if (controlPlane) {
+    serveControlPlane(state, request, record, channel, requestId);
+    return;
+  }
   if (route === undefined) {
     record.response = { status: 404, exception: "UnknownOperationException" };
     channel.sendJson(
@@ -103,6 +115,17 @@ export async function handleRequest(
     await dispatch(context);
   } catch (error) {
     // Anything but a ServiceError is a bug in the emulator: say so as the service would, and keep serving.
+    const answer = error instanceof ServiceError ? error : new ServiceError("InternalServerException", `Emulator failure: ${(error as Error).message}`);
+    record.response = { status: answer.status, exception: answer.exception.name };
+    sendServiceError(channel, requestId, answer);
+  }
+}
+
+function serveControlPlane(state: EmulatorState, request: IncomingMessage | Http2ServerRequest, record: RecordedRequest, channel: ResponseChannel, requestId: string): void {
+  try {
+    if (state.requireAuthorization && !hasAuthorization(request.headers["authorization"])) throw new ServiceError("MissingAuthenticationTokenException");
+    record.response = { status: handleControlPlane(state.profiles, request.method ?? "GET", record.rawPath, record.body, channel, requestId) };
+  } catch (error) {
     const answer = error instanceof ServiceError ? error : new ServiceError("InternalServerException", `Emulator failure: ${(error as Error).message}`);
     record.response = { status: answer.status, exception: answer.exception.name };
     sendServiceError(channel, requestId, answer);

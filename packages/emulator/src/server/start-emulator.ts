@@ -6,13 +6,16 @@ import { DualProtocolServer } from "./dual-protocol-server.js";
 import type { Emulator } from "./emulator.js";
 import { clientOptionsFor, environmentFor } from "./emulator-client-options.js";
 import type { EmulatorOptions } from "./emulator-options.js";
+import { InferenceProfileRegistry } from "../profiles/inference-profile-registry.js";
+import { ApiKeys } from "./api-keys.js";
 import { EmulatorState } from "./emulator-state.js";
 import { handleRequest } from "./handle-request.js";
 
 /**
  * Starts a local Bedrock Runtime emulator: Converse, ConverseStream, InvokeModel,
  * InvokeModelWithResponseStream and CountTokens over HTTP/1.1 and h2c on one port, answered by a
- * scripted model (echo by default), with fault injection and request inspection.
+ * scripted model (echo by default), with fault injection and request inspection; on the same port
+ * the control plane's inference-profile operations.
  *
  * @example
  * const emulator = await startEmulator({ script: { turns: [{ text: "Hi!" }] } });
@@ -38,6 +41,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options.models ?? {},
     options.requireAuthorization ?? false,
     options.maxRecordedRequests ?? 10_000,
+    new InferenceProfileRegistry({ region: options.region ?? "us-east-1", accountId: options.accountId ?? "123456789012" }, options.inferenceProfiles ?? []),
+    new ApiKeys(options.apiKeys ?? [], options.now),
+    options.modelCapabilities ?? {},
+    options.now,
   );
   const shutdown = new AbortController();
   const server = new DualProtocolServer((request, response) => {
@@ -76,6 +83,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return state.faults.list();
     },
     setStreaming: (streaming) => state.setStreaming(streaming),
+    createInferenceProfile: (declaration) => state.profiles.create(declaration),
+    get inferenceProfiles() {
+      return state.profiles.list();
+    },
     clearRequests: () => state.log.clear(),
     reset: () => state.reset(),
     close: async () => {

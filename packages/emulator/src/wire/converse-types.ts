@@ -77,7 +77,7 @@ export interface WireToolSpec {
 
 /** The request's `toolConfig`: the tools and how the model must choose among them. */
 export interface WireToolConfiguration {
-  tools: Array<{ toolSpec?: WireToolSpec; systemTool?: { name: string }; cachePoint?: { type: "default" } }>;
+  tools: Array<{ toolSpec?: WireToolSpec; systemTool?: { name: string }; cachePoint?: { type: "default"; ttl?: string } }>;
   toolChoice?: { auto?: object; any?: object; tool?: { name: string } };
 }
 

@@ -109,6 +109,44 @@ const CASES: FamilyCase[] = [
     answer: (body) => body.choices[0].message.content,
     streamed: (chunks) => joined(chunks, (chunk) => chunk.choices[0].delta.content),
   },
+  {
+    family: "mistral (chat), Mistral Large 3",
+    modelId: "mistral.mistral-large-3-675b-instruct",
+    body: { messages: [{ role: "user", content: "Weather in Paris?" }], max_tokens: 100 },
+    answer: (body) => body.choices[0].message.content,
+    streamed: (chunks) => joined(chunks, (chunk) => chunk.choices[0].message.content),
+  },
+  {
+    family: "anthropic-claude, current IDs",
+    modelId: "global.anthropic.claude-opus-4-8",
+    body: { anthropic_version: "bedrock-2023-05-31", max_tokens: 100, messages: [{ role: "user", content: "Weather in Paris?" }] },
+    answer: (body) => body.content[0].text,
+    streamed: (chunks) => joined(chunks, (chunk) => chunk.delta?.text),
+  },
+  {
+    family: "amazon-nova, Nova 2",
+    modelId: "us.amazon.nova-2-lite-v1:0",
+    body: { messages: [{ role: "user", content: [{ text: "Weather in Paris?" }] }], inferenceConfig: { maxTokens: 100, reasoningConfig: { type: "enabled", maxReasoningEffort: "low" } } },
+    answer: (body) => body.output.message.content[0].text,
+    streamed: (chunks) => joined(chunks, (chunk) => chunk.contentBlockDelta?.delta.text),
+  },
+  ...[
+    ["qwen", "qwen.qwen3-32b-v1:0"],
+    ["deepseek-v3", "us.deepseek.v3-v1:0"],
+    ["minimax", "minimax.minimax-m2"],
+    ["moonshot-kimi", "moonshot.kimi-k2-thinking"],
+    ["zai-glm", "zai.glm-4.7-flash"],
+    ["google-gemma", "google.gemma-3-27b-it"],
+    ["nvidia-nemotron", "nvidia.nemotron-nano-12b-v2"],
+  ].map(
+    ([family, modelId]): FamilyCase => ({
+      family: family ?? "",
+      modelId: modelId ?? "",
+      body: { messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Weather in Paris?" }], max_tokens: 100, response_format: { type: "text" } },
+      answer: (body) => body.choices[0].message.content,
+      streamed: (chunks) => joined(chunks, (chunk) => chunk.choices?.[0]?.delta?.content),
+    }),
+  ),
 ];
 
 const ANSWER = "Sunny in Paris, 22 degrees.";
@@ -198,6 +236,19 @@ describe("embeddings through the AWS SDK", () => {
     expect(body.embeddings).toHaveLength(2);
     expect(body.id).toBe(response.$metadata.requestId);
     expect(body.texts).toEqual(["hello", "world"]);
+  });
+
+  it("Nova 2 multimodal embeddings answers one unit vector of the requested dimension", async () => {
+    const body = { taskType: "SINGLE_EMBEDDING", singleEmbeddingParams: { embeddingPurpose: "GENERIC_INDEX", embeddingDimension: 384, text: { truncationMode: "END", value: "Hello World!" } } };
+    const answer = decode((await client.send(new InvokeModelCommand({ modelId: "amazon.nova-2-multimodal-embeddings-v1:0", body: JSON.stringify(body) }))).body);
+    expect(answer.embeddings).toHaveLength(1);
+    expect(answer.embeddings[0].embeddingType).toBe("TEXT");
+    expect(answer.embeddings[0].embedding).toHaveLength(384);
+    expect(Math.hypot(...(answer.embeddings[0].embedding as number[]))).toBeCloseTo(1, 6);
+    const wrong = await client
+      .send(new InvokeModelCommand({ modelId: "amazon.nova-2-multimodal-embeddings-v1:0", body: JSON.stringify({ ...body, taskType: "SEGMENTED_EMBEDDING" }) }))
+      .catch((caught: unknown) => caught);
+    expect((wrong as ValidationException).message).toMatch(/^Malformed input request: #\/taskType: SEGMENTED_EMBEDDING is not a valid enum value/);
   });
 
   it("refuses to stream an embedding model", async () => {

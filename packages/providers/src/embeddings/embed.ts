@@ -5,12 +5,13 @@ import { captureHeaders, type Headers } from "../invoke/capture-headers.js";
 import { encodeNativeBody, parseNativeJson } from "../invoke/invoke-command-input.js";
 import { resolveFamily } from "../resolve/resolve-family.js";
 import { usageFromHeaders } from "../shared/token-usage.js";
+import { amazonNovaEmbeddingAdapter } from "./amazon-nova-embedding-adapter.js";
 import { amazonTitanEmbeddingAdapter } from "./amazon-titan-embedding-adapter.js";
 import { cohereEmbeddingAdapter } from "./cohere-embedding-adapter.js";
 import type { EmbeddingFamilyAdapter, EmbeddingInputType, EmbeddingRequest } from "./embedding-adapter.js";
 
 /** Every built-in embedding family. */
-export const EMBEDDING_FAMILY_ADAPTERS: readonly EmbeddingFamilyAdapter[] = [amazonTitanEmbeddingAdapter, cohereEmbeddingAdapter];
+export const EMBEDDING_FAMILY_ADAPTERS: readonly EmbeddingFamilyAdapter[] = [amazonTitanEmbeddingAdapter, amazonNovaEmbeddingAdapter, cohereEmbeddingAdapter];
 
 const INPUT_TYPES = new Set<EmbeddingInputType>(["search_document", "search_query", "classification", "clustering"]);
 

@@ -12,6 +12,7 @@ import { metaLlamaAdapter } from "./meta-llama/meta-llama-adapter.js";
 import { mistralChatAdapter } from "./mistral/mistral-chat-adapter.js";
 import { mistralInstructAdapter } from "./mistral/mistral-instruct-adapter.js";
 import { openaiGptOssAdapter } from "./openai-gpt-oss/openai-gpt-oss-adapter.js";
+import { OPEN_WEIGHT_CHAT_ADAPTERS } from "./open-weight-chat/open-weight-chat-adapters.js";
 
 /**
  * Every built-in chat family, in the order model IDs are matched against them (the chat
@@ -34,4 +35,5 @@ export const MODEL_FAMILY_ADAPTERS: readonly ModelFamilyAdapter[] = [
   ai21JurassicAdapter,
   deepseekAdapter,
   openaiGptOssAdapter,
+  ...OPEN_WEIGHT_CHAT_ADAPTERS,
 ];

@@ -52,6 +52,7 @@ function featuresOf(request: ModelRequest, streaming: boolean, kinds: Set<string
   if (kinds.has("document")) used.add("documents");
   if (kinds.has("reasoningContent") || asksForReasoning(request)) used.add("reasoning");
   if ((request.inferenceConfig?.stopSequences ?? []).length > 0) used.add("stopSequences");
+  if (request.outputConfig !== undefined || (request.toolConfig?.tools ?? []).some((tool) => tool.toolSpec?.strict === true)) used.add("structuredOutput");
   return [...used];
 }
 
@@ -65,12 +66,14 @@ const HINTS: Partial<Record<FeatureName, string>> = {
   documents: "Remove the document blocks, or paste the document text into a text block.",
   reasoning: "Remove reasoning blocks and thinking/reasoning fields, or use a reasoning model.",
   stopSequences: "Remove inferenceConfig.stopSequences.",
+  structuredOutput: "Describe the JSON shape in the prompt or use a tool, and drop toolSpec.strict; or use a model with native structured output.",
 };
 
 /**
  * Refuses, before any network call, a request that uses a feature the adapter's family does
- * not declare (for this model, where support is partial). Also refuses content no InvokeModel
- * adapter translates (video, audio, prompt variables, structured output).
+ * not declare (for this model, where support is partial), native structured output and strict
+ * tools included. Also refuses content no InvokeModel adapter translates (video, audio, prompt
+ * variables).
  *
  * @example
  * checkRequestFeatures(amazonTitanTextAdapter, requestWithTools, { baseModelId: "amazon.titan-text-express-v1", streaming: false });
@@ -95,5 +98,4 @@ export function checkRequestFeatures(
   if (kinds.has("video")) fail("video", "Remove the video blocks, or call the model through Converse.");
   if (kinds.has("audio")) fail("audio", "Remove the audio blocks, or call the model through Converse.");
   if (request.promptVariables !== undefined) fail("prompt variables", "Prompt-management prompts only run through Converse.");
-  if (request.outputConfig !== undefined) fail("structured output (outputConfig)", "Describe the JSON shape in the prompt, or use a tool.");
 }

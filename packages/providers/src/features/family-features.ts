@@ -12,6 +12,7 @@ export const FEATURE_NAMES = [
   "documents",
   "reasoning",
   "stopSequences",
+  "structuredOutput",
   "embeddings",
 ] as const;
 
@@ -30,6 +31,7 @@ export const FEATURE_LABELS: Readonly<Record<FeatureName, string>> = {
   documents: "documents",
   reasoning: "reasoning",
   stopSequences: "stop sequences",
+  structuredOutput: "structured output",
   embeddings: "embeddings",
 };
 

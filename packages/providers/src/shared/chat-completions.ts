@@ -79,8 +79,9 @@ export function chatMessages(request: ModelRequest, dialect: ChatDialect): unkno
 }
 
 /**
- * The offered tools as OpenAI-style `tools` plus the `tool_choice` value for the dialect's
- * vocabulary (`any` is `"any"` for Mistral, `"required"` for OpenAI).
+ * The offered tools as OpenAI-style `tools` (a strict tool keeps `strict: true`) plus the
+ * `tool_choice` value for the dialect's vocabulary (`any` is `"any"` for Mistral, `"required"`
+ * for OpenAI).
  *
  * @example
  * chatTools(request, "required"); // { tools: [{ type: "function", function: { name, description, parameters } }], tool_choice: "auto" }
@@ -96,7 +97,7 @@ export function chatTools(request: ModelRequest, anyChoice: "any" | "required"):
   return compact({
     tools: tools.map((tool) => ({
       type: "function",
-      function: compact({ name: tool.name, description: tool.description, parameters: toolInputSchema(tool) }),
+      function: compact({ name: tool.name, description: tool.description, parameters: toolInputSchema(tool), strict: tool.strict }),
     })),
     tool_choice: toolChoice,
   });

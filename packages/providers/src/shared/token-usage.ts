@@ -2,7 +2,7 @@ import type { TokenUsage } from "@aws-sdk/client-bedrock-runtime";
 import { asNumber, asRecord, compact } from "./native-values.js";
 
 /** Token counts as read from a native body or header: any of them may be missing. */
-export type TokenCounts = Partial<Pick<TokenUsage, "inputTokens" | "outputTokens" | "cacheReadInputTokens" | "cacheWriteInputTokens">>;
+export type TokenCounts = Partial<Pick<TokenUsage, "inputTokens" | "outputTokens" | "cacheReadInputTokens" | "cacheWriteInputTokens" | "cacheDetails">>;
 
 /**
  * The counts that are known, the missing ones left out (so that they never hide a count from
@@ -33,6 +33,7 @@ export function completeUsage(usage: Partial<TokenUsage> | undefined): TokenUsag
     totalTokens: inputTokens + outputTokens + (cacheRead ?? 0) + (cacheWrite ?? 0),
     ...(cacheRead !== undefined && { cacheReadInputTokens: cacheRead }),
     ...(cacheWrite !== undefined && { cacheWriteInputTokens: cacheWrite }),
+    ...(usage?.cacheDetails !== undefined && { cacheDetails: usage.cacheDetails }),
   };
 }
 

@@ -29,8 +29,9 @@ export const amazonNovaAdapter: ModelFamilyAdapter = {
     reasoning: { note: "Nova 2 models", models: (id) => /nova-2/.test(id) },
     stopSequences: true,
   },
-  // Canvas, Reel and Sonic are image, video and speech models with other APIs.
-  matches: (id) => /^amazon\.nova-(?!canvas|reel|sonic|2-sonic)/.test(id),
+  // Canvas, Reel and Sonic are image, video and speech models with other APIs; the multimodal
+  // embeddings model has its own embedding adapter.
+  matches: (id) => /^amazon\.nova-(?!canvas|reel|sonic|2-sonic|(?:2-)?multimodal-embeddings)/.test(id),
   buildRequest: (request) => buildNovaRequest(request),
   parseResponse: (body) => parseNovaResponse(body),
   createStreamDecoder: (writer) => createNovaStreamDecoder(writer),

@@ -7,7 +7,8 @@ import { createClaudeStreamDecoder } from "./anthropic-claude-stream.js";
 /**
  * Anthropic Claude 3 and later over the Messages API (`anthropic_version: bedrock-2023-05-31`):
  * system prompts, tools and `tool_choice`, images, PDF and text documents, extended thinking
- * with signatures and redacted thinking, stop sequences, prompt-cache points.
+ * with signatures (signature-only blocks included) and redacted thinking, stop sequences,
+ * prompt-cache points with their TTL, native structured output and strict tools from Claude 4.5.
  *
  * @example
  * const body = anthropicClaudeAdapter.buildRequest(request, context);
@@ -15,7 +16,13 @@ import { createClaudeStreamDecoder } from "./anthropic-claude-stream.js";
 export const anthropicClaudeAdapter: ModelFamilyAdapter = {
   family: ANTHROPIC_CLAUDE_FAMILY,
   displayName: ANTHROPIC_CLAUDE_NAME,
-  exampleModelIds: ["anthropic.claude-3-5-haiku-20241022-v1:0", "us.anthropic.claude-sonnet-4-20250514-v1:0"],
+  exampleModelIds: [
+    "anthropic.claude-3-5-haiku-20241022-v1:0",
+    "us.anthropic.claude-haiku-4-5-20251001-v1:0",
+    "us.anthropic.claude-sonnet-4-6",
+    "global.anthropic.claude-opus-4-8",
+    "us.anthropic.claude-sonnet-5",
+  ],
   features: {
     ...NO_FEATURES,
     text: true,
@@ -28,9 +35,13 @@ export const anthropicClaudeAdapter: ModelFamilyAdapter = {
     documents: true,
     reasoning: {
       note: "Claude 3.7 Sonnet, Claude 4 and later",
-      models: (id) => /claude-(3-7|sonnet-4|opus-4|haiku-4|4)/.test(id),
+      models: (id) => /claude-(?:3-7|(?:sonnet|opus|haiku)-[4-9]|[4-9]-)/.test(id),
     },
     stopSequences: true,
+    structuredOutput: {
+      note: "Claude 4.5 and later (Claude Sonnet 5 refuses strict tools)",
+      models: (id) => /claude-(?:(?:sonnet|opus|haiku)-(?:4-[5-9]|[5-9])|[5-9]-)/.test(id),
+    },
   },
   // Claude 3+ speaks Messages; claude-v2 / instant use the legacy text-completions adapter.
   matches: (id) => /^anthropic\.claude-(?!v2|instant)/.test(id),

@@ -10,6 +10,7 @@ import type { ModelRequest } from "@sluice/core";
 import type { NativeBody } from "../../adapter.js";
 import { UnsupportedFeatureError } from "../../errors/unsupported-feature-error.js";
 import { additionalFields, documentText, inferenceSettings, toBase64, toolInputSchema } from "../../shared/converse-content.js";
+import { outputSchemaOf } from "../../shared/structured-output.js";
 import { compact } from "../../shared/native-values.js";
 
 export const ANTHROPIC_CLAUDE_FAMILY = "anthropic-claude";
@@ -127,7 +128,7 @@ function nativeTools(request: ModelRequest): Record<string, unknown> {
       if (tool.systemTool) unsupported(`system tool "${tool.systemTool.name}"`, "System tools are Nova-only.");
       const spec = tool.toolSpec;
       if (!spec) return undefined;
-      return compact({ name: spec.name, description: spec.description, input_schema: toolInputSchema(spec) });
+      return compact({ name: spec.name, description: spec.description, input_schema: toolInputSchema(spec), strict: spec.strict });
     },
     (tool) => tool.cachePoint,
   );
@@ -143,8 +144,9 @@ function nativeTools(request: ModelRequest): Record<string, unknown> {
  * Converse request → Anthropic Messages body for Bedrock: `anthropic_version`, `max_tokens`
  * (default {@link CLAUDE_DEFAULT_MAX_TOKENS}), system string or cached blocks, content blocks
  * (images and PDFs as base64, thinking with signatures, tool use and results), tools and
- * `tool_choice`, stop sequences, and `additionalModelRequestFields` (e.g. `thinking`, `top_k`)
- * merged at the top level.
+ * `tool_choice` (strict tools keep `strict`), stop sequences, native structured output as
+ * `output_config.format`, and `additionalModelRequestFields` (e.g. `thinking`, `top_k`,
+ * `output_config.effort`) merged at the top level.
  *
  * @example
  * buildClaudeRequest({ modelId, messages: [{ role: "user", content: [{ text: "Hi" }] }], inferenceConfig: { maxTokens: 50 } });
@@ -152,6 +154,13 @@ function nativeTools(request: ModelRequest): Record<string, unknown> {
  */
 export function buildClaudeRequest(request: ModelRequest): NativeBody {
   const settings = inferenceSettings(request);
+  const additional = additionalFields(request);
+  const output = outputSchemaOf(request, ANTHROPIC_CLAUDE_FAMILY, "Anthropic Claude");
+  // Converse's outputConfig is Claude's output_config.format; an effort set there is kept beside it.
+  if (output !== undefined) {
+    const config = typeof additional.output_config === "object" && additional.output_config !== null ? (additional.output_config as Record<string, unknown>) : {};
+    additional.output_config = { ...config, format: { type: "json_schema", schema: output.schema } };
+  }
   return compact({
     anthropic_version: "bedrock-2023-05-31",
     max_tokens: settings.maxTokens ?? CLAUDE_DEFAULT_MAX_TOKENS,
@@ -161,6 +170,6 @@ export function buildClaudeRequest(request: ModelRequest): NativeBody {
     top_p: settings.topP,
     stop_sequences: settings.stopSequences,
     ...nativeTools(request),
-    ...additionalFields(request),
+    ...additional,
   });
 }

@@ -19,7 +19,8 @@ export const CLAUDE_STOP_REASONS: Readonly<Record<string, StopReason>> = {
 };
 
 /**
- * Claude's `usage` object as Converse usage (cache creation counts as cache write).
+ * Claude's `usage` object as Converse usage (cache creation counts as cache write, its split by
+ * TTL as `cacheDetails`).
  *
  * @example
  * claudeUsage({ input_tokens: 4, output_tokens: 50, cache_read_input_tokens: 18131 });
@@ -27,11 +28,18 @@ export const CLAUDE_STOP_REASONS: Readonly<Record<string, StopReason>> = {
 export function claudeUsage(usage: unknown): NativeTurn["usage"] {
   const record = asRecord(usage);
   if (!record) return undefined;
+  // Claude 4.5 on splits cache writes by TTL: the same figures Converse reports as cacheDetails (1h first).
+  const byTtl = asRecord(record.cache_creation);
+  const details = [
+    { ttl: "1h" as const, inputTokens: asNumber(byTtl?.ephemeral_1h_input_tokens) ?? 0 },
+    { ttl: "5m" as const, inputTokens: asNumber(byTtl?.ephemeral_5m_input_tokens) ?? 0 },
+  ].filter((detail) => detail.inputTokens > 0);
   return knownUsage({
     inputTokens: asNumber(record.input_tokens),
     outputTokens: asNumber(record.output_tokens),
     cacheReadInputTokens: asNumber(record.cache_read_input_tokens),
     cacheWriteInputTokens: asNumber(record.cache_creation_input_tokens),
+    cacheDetails: details.length > 0 ? details : undefined,
   });
 }
 

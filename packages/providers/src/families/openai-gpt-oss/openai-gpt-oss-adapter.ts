@@ -6,6 +6,7 @@ import type { ConverseStreamWriter } from "../../shared/converse-stream-writer.j
 import { additionalFields, inferenceSettings } from "../../shared/converse-content.js";
 import { chatMessages, chatTools, createChatCompletionDecoder, parseChatCompletion } from "../../shared/chat-completions.js";
 import { compact } from "../../shared/native-values.js";
+import { chatResponseFormat } from "../../shared/structured-output.js";
 import { TaggedTextSplitter } from "../../shared/tagged-text-splitter.js";
 
 const FAMILY = "openai-gpt-oss";
@@ -18,6 +19,7 @@ function buildGptOssRequest(request: ModelRequest): NativeBody {
   return compact({
     messages: chatMessages(request, { systemRole: "developer", toolCallType: true, imageParts: false }),
     ...chatTools(request, "required"),
+    ...chatResponseFormat(request, FAMILY, "OpenAI gpt-oss"),
     max_completion_tokens: settings.maxTokens,
     temperature: settings.temperature,
     top_p: settings.topP,
@@ -78,6 +80,7 @@ export const openaiGptOssAdapter: ModelFamilyAdapter = {
     streamedTools: true,
     reasoning: true,
     stopSequences: true,
+    structuredOutput: true,
   },
   matches: (id) => /^openai\.gpt-oss/.test(id),
   buildRequest: (request) => buildGptOssRequest(request),
