@@ -56,7 +56,6 @@ export { promptCacheSupport, type PromptCacheSupport, type CachePointField } fro
 
 // Logging
 export { loggingMiddleware, type LoggingOptions, type LogLevel } from "./logging/logging-middleware.js";
-export { createRedactor, type RedactionOptions } from "@sluice/core";
 export { redactContent } from "./logging/content-redaction.js";
 export { describeError } from "./logging/describe-error.js";
 
