@@ -42,6 +42,9 @@ export async function convertApiReference(): Promise<ApiReference> {
     excludeInternal: true,
     githubPages: false,
     hideGenerator: true,
+    // Source links must not depend on the clone's git remote (CI's clean clone has a local one).
+    disableGit: true,
+    sourceLinkTemplate: "../../{path}#L{line}",
     // Undocumented names are found by `undocumentedExports` below: TypeDoc's own check also asks
     // for every method and callback property, which is more than "every exported name".
     validation: { notExported: false, invalidLink: true, invalidPath: true, rewrittenLink: true, notDocumented: false, unusedMergeModuleWith: true },
