@@ -60,7 +60,7 @@ const owner = "responseCacheMiddleware";
  */
 export function responseCacheMiddleware(options: ResponseCacheOptions = {}): MiddlewareObject {
   checkOptions(owner, options, ["store", "ttlMs", "cacheableStopReasons", "bypass", "key"]);
-  const store = options.store ?? new MemoryCacheStore();
+  const store: CacheStore = options.store ?? new MemoryCacheStore();
   checkStore(store);
   const ttlMs = integerOption(owner, "ttlMs", options.ttlMs) ?? 300_000;
   const cacheable = new Set(stringListOption(owner, "cacheableStopReasons", options.cacheableStopReasons) ?? ["end_turn", "tool_use", "stop_sequence"]);
