@@ -3,3 +3,4 @@ export { describeWithService, type TestService } from "./test-service.js";
 export { redisService, redisUrl } from "./redis-service.js";
 export { postgresService, postgresUrl } from "./postgres-service.js";
 export { testNamespace } from "./test-namespace.js";
+export { startWorker, tell, waitForLine, type WorkerProcess } from "./worker-process.js";

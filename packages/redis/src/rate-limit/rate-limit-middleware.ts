@@ -2,12 +2,12 @@ import { ConfigurationError, type MiddlewareObject, type ModelCall, type ModelNe
 import { baseModelId, estimateRequestTokens } from "@sluice/middleware";
 import { checkOptions, integerOption } from "../shared/check-options.js";
 import type { RedisClient } from "../shared/redis-client.js";
-import { RedisRateLimiter, type RateLimit } from "./redis-rate-limiter.js";
+import { RedisRateLimiter, type RateLimit, type RateLimitGrant } from "./redis-rate-limiter.js";
 
 declare module "@sluice/core" {
   interface ModelCallState {
-    /** Set by the Redis rate limiter: how long this call waited for the shared budget, in milliseconds. */
-    rateLimitWaitMs?: number;
+    /** Set by the Redis rate limiter: the grant this call got (how long it waited, its place in line). */
+    rateLimitGrant?: RateLimitGrant;
   }
 }
 
@@ -72,7 +72,7 @@ export function redisRateLimitMiddleware(options: RedisRateLimitOptions): Middle
     const { bucket, limit } = found;
     const reserved = limit.tokensPerMinute === undefined ? 0 : Math.max(0, Math.ceil(estimate(call.request)));
     const grant = await limiter.acquire(bucket, limit, { requests: 1, tokens: reserved }, { whenLimited, maxWaitMs, signal: call.signal });
-    call.state.rateLimitWaitMs = grant.waitedMs;
+    call.state.rateLimitGrant = grant;
     if (reserved === 0) return next();
     const settle = (used: number) => void limiter.settle(bucket, limit, reserved, used).catch(() => undefined);
     let result: ModelResult;

@@ -9,6 +9,10 @@ import { acquireScript, cancelScript, settleScript } from "./rate-limit-scripts.
 export interface RateLimit {
   requestsPerMinute?: number;
   tokensPerMinute?: number;
+  /** The most requests granted at once after a quiet spell. Default `requestsPerMinute` (a whole minute's budget). */
+  requestBurst?: number;
+  /** The most tokens granted at once after a quiet spell. Default `tokensPerMinute`. */
+  tokenBurst?: number;
 }
 
 /** Options of `RedisRateLimiter`. */
@@ -45,6 +49,8 @@ export interface RateLimitGrant {
   grant: number;
   /** How long the call waited, in milliseconds. */
   waitedMs: number;
+  /** When it was granted, by the Redis server's clock (milliseconds since the epoch). */
+  grantedAt: number;
 }
 
 const owner = "RedisRateLimiter";
@@ -80,15 +86,15 @@ export class RedisRateLimiter {
 
   /** Takes `cost` from the bucket's budget, waiting in line or failing (by `whenLimited`) while there is none. */
   async acquire(bucket: string, limit: RateLimit, cost: RateLimitCost, options: AcquireOptions = {}): Promise<RateLimitGrant> {
-    const { rpm, tpm } = checkLimit(bucket, limit);
+    const { rpm, tpm, capR, capT } = checkLimit(bucket, limit);
     const policy = options.whenLimited ?? "wait";
     const maxWaitMs = options.maxWaitMs ?? 60_000;
     const signal = options.signal;
     const keys = this.keys(bucket);
     const context = this.context("acquire", bucket);
-    // A cost above a whole minute's budget could never fit: it waits for a full bucket instead.
-    const requests = rpm > 0 ? Math.min(cost.requests, rpm) : cost.requests;
-    const tokens = tpm > 0 ? Math.min(Math.max(0, Math.ceil(cost.tokens)), tpm) : 0;
+    // A cost above the bucket's capacity could never fit: it waits for a full bucket instead.
+    const requests = rpm > 0 ? Math.min(cost.requests, capR) : cost.requests;
+    const tokens = tpm > 0 ? Math.min(Math.max(0, Math.ceil(cost.tokens)), capT) : 0;
     const started = Date.now();
     let ticket = "";
     for (;;) {
@@ -99,12 +105,12 @@ export class RedisRateLimiter {
       const reply = (await acquireScript.run(
         this.client,
         [keys.state, keys.queue, keys.alive],
-        [ticket, String(requests), String(tokens), String(rpm), String(tpm), policy, String(livenessMs)],
+        [String(rpm), String(tpm), String(capR), String(capT), ticket, String(requests), String(tokens), policy, String(livenessMs)],
         context,
-      )) as [number, string, number, number, number];
-      const [granted, assigned, waitMs, grant, queued] = reply;
+      )) as [number, string, number, number, number, number];
+      const [granted, assigned, waitMs, grant, queued, now] = reply;
       ticket = String(assigned);
-      if (granted === 1) return { ticket: Number(ticket), grant: Number(grant), waitedMs: Date.now() - started };
+      if (granted === 1) return { ticket: Number(ticket), grant: Number(grant), waitedMs: Date.now() - started, grantedAt: Number(now) };
       if (policy === "fail") {
         const detail = waitMs > 0 ? describeCost(requests, tokens, rpm, tpm) : `${queued} calls are waiting ahead of it`;
         throw new RateLimitError("over-budget", bucket, Math.max(1, Number(waitMs)), detail);
@@ -122,9 +128,9 @@ export class RedisRateLimiter {
 
   /** Corrects the token budget once a call's usage is known: `reserved` were taken, `used` were spent. */
   async settle(bucket: string, limit: RateLimit, reserved: number, used: number): Promise<void> {
-    const { rpm, tpm } = checkLimit(bucket, limit);
+    const { rpm, tpm, capR, capT } = checkLimit(bucket, limit);
     if (tpm === 0 || reserved === used) return;
-    await settleScript.run(this.client, [this.keys(bucket).state], ["", String(reserved - used), "", String(rpm), String(tpm)], this.context("settle", bucket));
+    await settleScript.run(this.client, [this.keys(bucket).state], [String(rpm), String(tpm), String(capR), String(capT), String(reserved - used)], this.context("settle", bucket));
   }
 
   private async cancel(keys: RateLimitKeys, ticket: string, context: CommandContext): Promise<void> {
@@ -149,7 +155,7 @@ interface RateLimitKeys {
   alive: string;
 }
 
-function checkLimit(bucket: string, limit: RateLimit): { rpm: number; tpm: number } {
+function checkLimit(bucket: string, limit: RateLimit): { rpm: number; tpm: number; capR: number; capT: number } {
   const read = (name: keyof RateLimit): number => {
     const value = limit[name];
     if (value === undefined) return 0;
@@ -158,7 +164,9 @@ function checkLimit(bucket: string, limit: RateLimit): { rpm: number; tpm: numbe
     }
     return value;
   };
-  return { rpm: read("requestsPerMinute"), tpm: read("tokensPerMinute") };
+  const rpm = read("requestsPerMinute");
+  const tpm = read("tokensPerMinute");
+  return { rpm, tpm, capR: read("requestBurst") || rpm, capT: read("tokenBurst") || tpm };
 }
 
 function describeCost(requests: number, tokens: number, rpm: number, tpm: number): string {
