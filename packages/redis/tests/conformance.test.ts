@@ -38,7 +38,7 @@ describeWithService(service, "Redis stores conformance", () => {
       create: () => new RedisCacheStore({ client, prefix: `${prefix}cache:` }),
       dispose: (store) => (store as RedisCacheStore).close(),
       singleFlight: true,
-      corrupt: async (key) => void (await admin.sendCommand(["SET", `${prefix}cache:entry:${key}`, "{broken"])),
+      corrupt: async (key) => void (await admin.sendCommand(["SET", `${prefix}cache:entry:{${key}}`, "{broken"])),
       connectionDrop,
     });
     for (const check of checks) it(check.name, check.run);

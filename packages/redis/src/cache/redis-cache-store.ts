@@ -113,7 +113,8 @@ export class RedisCacheStore implements CacheStore {
   }
 
   private keys(key: string): FlightKeys {
-    return { entry: `${this.prefix}entry:${key}`, lock: `${this.prefix}lock:${key}`, channel: `${this.prefix}flight:${key}` };
+    // The hash tag keeps a key's entry and lock in one slot, so the scripts also run on Redis Cluster.
+    return { entry: `${this.prefix}entry:{${key}}`, lock: `${this.prefix}lock:{${key}}`, channel: `${this.prefix}flight:{${key}}` };
   }
 
   private context(operation: string, key: string): CommandContext {
