@@ -23,8 +23,8 @@ export class FlightMessages {
   /** Starts buffering the messages of `channel`. */
   async listen(channel: string): Promise<FlightInbox> {
     const subscriber = await this.connect();
-    const inbox = new FlightInbox(() => subscriber.unsubscribe(channel, listener));
-    const listener = (message: string) => inbox.push(parseMessage(message));
+    const listener = (message: string): void => inbox.push(parseMessage(message));
+    const inbox: FlightInbox = new FlightInbox((): Promise<void> => subscriber.unsubscribe(channel, listener));
     try {
       await subscriber.subscribe(channel, listener);
     } catch (error) {
