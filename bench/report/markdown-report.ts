@@ -3,6 +3,7 @@
  * is written by hand; `replaceGeneratedSection` swaps only what lies between the markers.
  */
 import { corePipelineRows } from "../core-pipeline.js";
+import { formatSharedStores } from "../shared-stores.js";
 import { formatMiddlewareOverhead } from "../middleware-overhead.js";
 import { cellOrder } from "../suites/agent-runs.js";
 import { formatNumber, formatRatioRange, formatTable } from "../stats.js";
@@ -135,6 +136,16 @@ function middlewareSection(results: BenchmarkResults): string {
   ].join("\n\n");
 }
 
+function sharedStoresSection(results: BenchmarkResults): string {
+  const stores = results.sharedStores;
+  if (stores === undefined) return "";
+  return [
+    "### (f) Shared state on Redis (scripted model, the local Redis)",
+    "A response-cache hit served from `RedisCacheStore` and a check of the shared rate limiter with budget to spare, per call (`bench/shared-stores.ts`).",
+    formatSharedStores(stores),
+  ].join("\n\n");
+}
+
 function throughputSection(results: BenchmarkResults): string {
   const throughput = results.emulatorThroughput;
   if (throughput === undefined) return "";
@@ -167,6 +178,7 @@ export function renderResultsMarkdown(results: BenchmarkResults): string {
     corePipelineSection(results),
     middlewareSection(results),
     throughputSection(results),
+    sharedStoresSection(results),
   ].filter((section) => section.length > 0);
   return `${startMarker}\n\n${sections.join("\n\n")}\n\n${endMarker}`;
 }

@@ -1,6 +1,7 @@
 /** The shape of bench/results/latest.json. */
 import type { ContenderDefinition } from "../contenders/index.js";
 import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
+import type { SharedStoresResult } from "../shared-stores.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
 import type { ThroughputResult } from "../suites/emulator-throughput.js";
@@ -36,6 +37,7 @@ export interface BenchmarkResults {
   corePipeline?: CorePipelineResult;
   middlewareOverhead?: MiddlewareOverheadResult;
   emulatorThroughput?: ThroughputResult;
+  sharedStores?: SharedStoresResult;
 }
 
 /** The label of the contender with `key` in `results` (the key itself when not listed). */

@@ -90,5 +90,19 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
     measured: converse === undefined ? "not run" : `${Math.round(converse.requestsPerSecond).toLocaleString("en")} req/s (Converse)`,
     met: converse === undefined ? undefined : converse.requestsPerSecond >= 5_000,
   });
+  const stores = results.sharedStores;
+  const measuredStores = stores !== undefined && stores.skipped === undefined;
+  checks.push({
+    scenario: "(f) Redis response-cache hit",
+    target: "≤ 1,000 µs median",
+    measured: !measuredStores ? (stores?.skipped ? "Redis not reachable" : "not run") : `${formatNumber(stores.cacheHitMedianMicroseconds ?? Number.NaN)} µs (streamed ${formatNumber(stores.cacheHitStreamedMedianMicroseconds ?? Number.NaN)} µs)`,
+    met: !measuredStores ? undefined : Math.max(stores.cacheHitMedianMicroseconds ?? Infinity, stores.cacheHitStreamedMedianMicroseconds ?? Infinity) <= 1_000,
+  });
+  checks.push({
+    scenario: "(f) rate-limiter check",
+    target: "≤ 1,000 µs median",
+    measured: !measuredStores ? (stores?.skipped ? "Redis not reachable" : "not run") : `${formatNumber(stores.rateLimitCheckMedianMicroseconds ?? Number.NaN)} µs`,
+    met: !measuredStores ? undefined : (stores.rateLimitCheckMedianMicroseconds ?? Infinity) <= 1_000,
+  });
   return checks;
 }

@@ -39,7 +39,13 @@ export { checkMessage } from "./conversation/message-rules.js";
 export { checkContentBlock, checkSystemBlocks } from "./conversation/content-rules.js";
 export { checkRequest } from "./conversation/request-rules.js";
 export { type Usage, emptyUsage, addUsage } from "./conversation/usage.js";
-export { InMemoryConversationStore, type ConversationStore } from "./conversation/conversation-store.js";
+export {
+  InMemoryConversationStore,
+  type ConversationStore,
+  type ConversationSaveOptions,
+  type SavedConversation,
+  type StoredConversation,
+} from "./conversation/conversation-store.js";
 
 // Tools contract
 export type { AgentTool, ToolContext, ToolOutput } from "./tools/agent-tool.js";

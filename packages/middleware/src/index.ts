@@ -21,7 +21,15 @@ export { estimateTextTokens, estimateMessageTokens, estimateRequestTokens } from
 // Response caching
 export { responseCacheMiddleware, type ResponseCacheOptions } from "./cache/response-cache-middleware.js";
 export { MemoryCacheStore, type MemoryCacheStoreOptions } from "./cache/memory-cache-store.js";
-export { type CacheStore, type CacheEntry, encodeCacheEntry, decodeCacheEntry } from "./cache/cache-store.js";
+export {
+  type CacheStore,
+  type CacheEntry,
+  type CacheClaim,
+  type CacheClaimOptions,
+  type CacheLease,
+  encodeCacheEntry,
+  decodeCacheEntry,
+} from "./cache/cache-store.js";
 export { responseCacheKey } from "./cache/cache-key.js";
 export { canonicalJson } from "./cache/canonical-json.js";
 

@@ -1,6 +1,6 @@
 import { AbortError, Agent, BedrockError, type ConverseStreamOutput, type ModelMiddleware } from "@sluice/core";
 import { describe, expect, it } from "vitest";
-import { MemoryCacheStore, responseCacheMiddleware } from "../src/index.js";
+import { MemoryCacheStore, responseCacheMiddleware, type CacheEntry, type CacheLease, type CacheStore } from "../src/index.js";
 import { modelId, useEmulator } from "./emulator-fixture.js";
 
 const local = useEmulator();
@@ -148,5 +148,61 @@ describe("responseCacheMiddleware over HTTP", () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     await agent().send("short lived");
     expect(local.emulator.requests).toHaveLength(2);
+  });
+});
+
+describe("responseCacheMiddleware with a store that coordinates processes (claim)", () => {
+  function claimingStore(answer?: CacheEntry) {
+    const log: string[] = [];
+    const store: CacheStore = {
+      get: () => undefined,
+      set: (key) => void log.push(`set ${key.length}`),
+      delete: () => undefined,
+      claim: async () => {
+        log.push("claim");
+        if (answer) return { entry: answer };
+        const lease: CacheLease = {
+          complete: async (entry, ttlMs) => void log.push(`complete ${entry.response.stopReason} ${String(ttlMs)}`),
+          release: async () => void log.push("release"),
+        };
+        return { lease };
+      },
+    };
+    return { store, log };
+  }
+
+  it("answers from another holder's entry without calling the model", async () => {
+    const entry: CacheEntry = {
+      response: { output: { message: { role: "assistant", content: [{ text: "from another process" }] } }, stopReason: "end_turn", usage: { inputTokens: 1, outputTokens: 3, totalTokens: 4 }, metrics: { latencyMs: 1 } },
+      storedAt: 0,
+    };
+    const { store, log } = claimingStore(entry);
+    const cache = responseCacheMiddleware({ store });
+    expect((await new Agent({ modelId, client: local.client(), middleware: [cache] }).send("q")).text).toBe("from another process");
+    expect(await drain(new Agent({ modelId, client: local.client(), middleware: [cache] }).stream("q"))).toEqual(["from another process"]);
+    expect(local.emulator.requests).toHaveLength(0);
+    expect(log).toEqual(["claim", "claim"]);
+  });
+
+  it("completes the lease with the TTL for a cacheable answer, without one for a truncated answer, and releases it after a failure; claims once per process", async () => {
+    const { store, log } = claimingStore();
+    const cache = responseCacheMiddleware({ store, ttlMs: 1234 });
+    const agent = () => new Agent({ modelId, client: local.client(), middleware: [cache] });
+    local.emulator.injectFault({ firstCalls: 1, effect: { type: "latency", delayMs: 100 } });
+    await Promise.all([agent().send("same"), agent().send("same"), agent().send("same")]);
+    local.emulator.enqueue({ text: "cut", stopReason: "max_tokens" });
+    await agent().send("truncated");
+    local.emulator.injectFault({ firstCalls: 1, effect: { type: "error", exception: "ThrottlingException" } });
+    await expect(agent().send("failing")).rejects.toSatisfy(BedrockError.isInstance);
+    expect(log).toEqual(["claim", "complete end_turn 1234", "claim", "complete max_tokens undefined", "claim", "release"]);
+    expect(local.emulator.requests).toHaveLength(3);
+  });
+
+  it("calls the model when the store cannot be read or claimed", async () => {
+    const down = () => {
+      throw new Error("connection refused");
+    };
+    const cache = responseCacheMiddleware({ store: { get: down, set: down, delete: down, claim: async () => down() } });
+    expect((await new Agent({ modelId, client: local.client(), middleware: [cache] }).send("still answered")).text).toBe("You said: still answered");
   });
 });

@@ -7,6 +7,7 @@ import { registerDefaults } from "../di/register-sluice.js";
 import { Tokens } from "../di/tokens.js";
 import { AbortError } from "../errors/abort-error.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
+import { ConversationConflictError } from "../errors/conversation-conflict-error.js";
 import { ConversationStoreError } from "../errors/conversation-store-error.js";
 import { describeThrown } from "../errors/describe-thrown.js";
 import { redactingLogger } from "../logging/redacting-logger.js";
@@ -66,6 +67,8 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   private current: Conversation;
   private paused: PausedTurn | undefined;
   private loaded: boolean;
+  /** The store's revision of the conversation as loaded or last saved; undefined when the store keeps none. */
+  private revision: number | undefined;
   private wiring: AgentWiring | undefined;
 
   constructor(options: AgentOptions) {
@@ -285,7 +288,13 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     if (store && id !== undefined) {
       let snapshot: Awaited<ReturnType<ConversationStore["load"]>>;
       try {
-        snapshot = await store.load(id);
+        if (store.loadWithRevision) {
+          const stored = await store.loadWithRevision(id);
+          snapshot = stored?.snapshot;
+          this.revision = stored?.revision ?? 0;
+        } else {
+          snapshot = await store.load(id);
+        }
       } catch (error) {
         throw new ConversationStoreError("load", id, `The conversation store's load("${id}") failed: ${describeThrown(error)}. No turn was run.`, error);
       }
@@ -312,9 +321,19 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       const next = this.current.fork();
       next.appendChecked(result.messages, start.replacesLast, start.pending?.revision ?? -1);
       next.addUsage(result.usage);
+      const expected = this.revision;
       try {
-        await store.save(id, next.snapshot());
+        const saved = await (expected === undefined ? store.save(id, next.snapshot()) : store.save(id, next.snapshot(), { expectedRevision: expected }));
+        this.revision = typeof saved === "object" && saved !== null && Number.isInteger(saved.revision) ? saved.revision : undefined;
+        // A store that loads revisions but did not report the new one: reload before the next turn rather than guess.
+        if (expected !== undefined && this.revision === undefined) this.loaded = false;
       } catch (error) {
+        if (ConversationConflictError.isInstance(error)) {
+          // Another writer saved first: this turn is dropped, and the next run starts from the store's state.
+          this.loaded = false;
+          this.revision = undefined;
+          throw error;
+        }
         throw new ConversationStoreError(
           "save",
           id,

@@ -7,5 +7,8 @@ export { BedrockError, retryableBedrockErrors } from "./bedrock-error.js";
 export { AgentBusyError, AgentRunError, ToolExecutionError, type ToolFailureReason } from "./agent-errors.js";
 export { ModelOutputError } from "./model-output-error.js";
 export { ConversationStoreError } from "./conversation-store-error.js";
+export { ConversationConflictError } from "./conversation-conflict-error.js";
+export { StoreUnavailableError } from "./store-unavailable-error.js";
+export { StoreDataError } from "./store-data-error.js";
 export { describeThrown } from "./describe-thrown.js";
 export { recogniseServiceError, type ServiceErrorShape } from "./recognise-service-error.js";

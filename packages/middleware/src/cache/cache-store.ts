@@ -29,6 +29,31 @@ export interface CacheStore {
   /** Stores `entry` for `ttlMs` milliseconds. */
   set(key: string, entry: CacheEntry, ttlMs: number): void | Promise<void>;
   delete(key: string): void | Promise<void>;
+  /**
+   * Optional, for stores shared by several processes: called after a miss, before the model is
+   * called, so that identical concurrent requests from every process make one model call. Resolves
+   * with `{ entry }` when another holder answered while this caller waited, or with `{ lease }`
+   * when this caller should call the model and then `complete` or `release` the lease. The response
+   * cache calls it once per key and process (identical calls in one process already share a call).
+   */
+  claim?(key: string, options: CacheClaimOptions): Promise<CacheClaim>;
+}
+
+/** Options of `CacheStore.claim`. */
+export interface CacheClaimOptions {
+  /** Aborting stops the wait (the claim then rejects with an `AbortError`). */
+  signal: AbortSignal;
+}
+
+/** What `CacheStore.claim` resolves with: an answer another holder produced, or the right to produce it. */
+export type CacheClaim = { entry: CacheEntry; lease?: undefined } | { lease: CacheLease; entry?: undefined };
+
+/** The right to call the model for one key, from `CacheStore.claim`. */
+export interface CacheLease {
+  /** Hands `entry` to the callers waiting for this key and, with `ttlMs`, stores it; then lets go of the key. */
+  complete(entry: CacheEntry, ttlMs: number | undefined): Promise<void>;
+  /** Lets go of the key without an answer (the call failed), so that one waiting caller takes over. */
+  release(): Promise<void>;
 }
 
 const bytesMarker = "$sluiceBytes";

@@ -14,7 +14,7 @@ import {
 import { checkOptions, functionOption, integerOption, stringListOption } from "../shared/options.js";
 import { watchModelCall } from "../shared/watch-model-call.js";
 import { responseCacheKey } from "./cache-key.js";
-import type { CacheEntry, CacheStore } from "./cache-store.js";
+import type { CacheClaim, CacheEntry, CacheLease, CacheStore } from "./cache-store.js";
 import { MemoryCacheStore } from "./memory-cache-store.js";
 
 declare module "@sluice/core" {
@@ -50,7 +50,8 @@ const owner = "responseCacheMiddleware";
  * key is built from the normalised request (model ID, system, messages, inference and tool
  * configuration). A streamed call answered from the cache replays the recorded event sequence;
  * identical requests made while the first is still running wait for it and share its answer
- * (one model call for all). Only complete answers with a cacheable stop reason are stored —
+ * (one model call for all) — across processes too when the store implements `claim` (as
+ * `RedisCacheStore` from @sluice/redis does). Only complete answers with a cacheable stop reason are stored —
  * never errors, interrupted streams, or truncated (`max_tokens`) answers. Per call, an outer
  * middleware may set `call.state.responseCache` to `bypass` or `refresh`.
  *
@@ -59,7 +60,7 @@ const owner = "responseCacheMiddleware";
  */
 export function responseCacheMiddleware(options: ResponseCacheOptions = {}): MiddlewareObject {
   checkOptions(owner, options, ["store", "ttlMs", "cacheableStopReasons", "bypass", "key"]);
-  const store = options.store ?? new MemoryCacheStore();
+  const store: CacheStore = options.store ?? new MemoryCacheStore();
   checkStore(store);
   const ttlMs = integerOption(owner, "ttlMs", options.ttlMs) ?? 300_000;
   const cacheable = new Set(stringListOption(owner, "cacheableStopReasons", options.cacheableStopReasons) ?? ["end_turn", "tool_use", "stop_sequence"]);
@@ -73,7 +74,10 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
     if (mode === "bypass") return next();
     const key = keyOf(call.request);
     if (mode !== "refresh") {
-      const stored = await store.get(key);
+      // A store that cannot be read is a miss: a cache outage must not fail the model call.
+      const stored = await Promise.resolve()
+        .then(() => store.get(key))
+        .catch(() => undefined);
       if (stored) return replay(call, stored);
       // Identical calls already running: wait for one to answer. A failed one hands over to the next waiter.
       for (let flight = inFlight.get(key); flight; flight = inFlight.get(key)) {
@@ -81,24 +85,54 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
         if (shared) return replay(call, shared);
       }
     }
-    return lead(call, next, key);
+    return lead(call, next, key, mode === "refresh");
   }
 
-  async function lead(call: ModelCall, next: ModelNext, key: string): Promise<ModelResult> {
+  async function lead(call: ModelCall, next: ModelNext, key: string, refresh: boolean): Promise<ModelResult> {
     let settle!: (entry: CacheEntry | undefined) => void;
     const flight = new Promise<CacheEntry | undefined>((resolve) => (settle = resolve));
     inFlight.set(key, flight);
-    const finish = (response: ModelResponse | undefined, events?: ConverseStreamOutput[]) => {
+    const settleFlight = (entry: CacheEntry | undefined) => {
       if (inFlight.get(key) === flight) inFlight.delete(key);
-      if (!response) return settle(undefined);
+      settle(entry);
+    };
+
+    // A store shared by several processes: one call across all of them (the others wait for its answer).
+    let lease: CacheLease | undefined;
+    if (store.claim && !refresh) {
+      let claim: CacheClaim | undefined;
+      try {
+        claim = await store.claim(key, { signal: call.signal });
+      } catch (error) {
+        if (call.signal.aborted) {
+          settleFlight(undefined);
+          throw error;
+        }
+        claim = undefined; // the store is unreachable: call the model without coordination
+      }
+      if (claim?.entry) {
+        settleFlight(claim.entry);
+        return replay(call, claim.entry);
+      }
+      lease = claim?.lease;
+    }
+
+    const finish = (response: ModelResponse | undefined, events?: ConverseStreamOutput[]) => {
+      if (!response) {
+        settleFlight(undefined);
+        if (lease) void lease.release().catch(() => undefined);
+        return;
+      }
       const entry = deepFreeze<CacheEntry>({ response, ...(events && { events }), storedAt: Date.now() });
-      if (cacheable.has(String(response.stopReason))) {
-        // A store that fails must not fail the call: the answer is still good.
+      const keep = cacheable.has(String(response.stopReason));
+      // A store that fails must not fail the call: the answer is still good.
+      if (lease) void lease.complete(entry, keep ? ttlMs : undefined).catch(() => undefined);
+      else if (keep) {
         Promise.resolve()
           .then(() => store.set(key, entry, ttlMs))
           .catch(() => undefined);
       }
-      settle(entry);
+      settleFlight(entry);
     };
 
     // A stream read to the end is stored with its events; failed or abandoned midway, nothing is stored or shared.
@@ -138,6 +172,9 @@ function checkStore(store: unknown): asserts store is CacheStore {
   const candidate = store as Partial<CacheStore> | null;
   if (!candidate || typeof candidate.get !== "function" || typeof candidate.set !== "function" || typeof candidate.delete !== "function") {
     throw new ConfigurationError(`${owner}: store must have get(key), set(key, entry, ttlMs) and delete(key) methods.`);
+  }
+  if (candidate.claim !== undefined && typeof candidate.claim !== "function") {
+    throw new ConfigurationError(`${owner}: store.claim must be a function (key, { signal }) => Promise<{ entry } | { lease }>, or absent.`);
   }
 }
 
