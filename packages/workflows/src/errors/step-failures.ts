@@ -9,7 +9,7 @@ import { WorkflowError } from "./workflow-error.js";
 
 /** What a step threw, as the typed error the run reports: a workflow error of this step kept, anything else wrapped. */
 export function toStepError(error: unknown, path: string): WorkflowError {
-  if (WorkflowError.isInstance(error) && error.path !== undefined && (error.path === path || error.path.startsWith(`${path}/`))) return error;
+  if (WorkflowError.isInstance(error) && error.path !== undefined && isWithin(error.path, path)) return error;
   return new StepFailedError(path, describeThrown(error), { cause: error });
 }
 
@@ -41,4 +41,9 @@ export function errorFromRecord(failure: StepFailure): WorkflowError {
 /** The error of a run aborted while `path` was running. */
 export function abortedAt(path: string, signal: AbortSignal): WorkflowAbortError {
   return new WorkflowAbortError(path, { cause: signal.reason });
+}
+
+/** True when `path` is `ancestor` or a step under it (`ancestor/…`, or an iteration `ancestor[…]`). */
+function isWithin(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}/`) || path.startsWith(`${ancestor}[`);
 }

@@ -89,6 +89,7 @@ export async function executeLeaf(leaf: Leaf, input: unknown, scope: Scope): Pro
 }
 
 async function runBody(leaf: Leaf, input: unknown, path: string, scope: Scope, resumption: StepResumption | undefined): Promise<StepRecord> {
+  if (scope.signal.aborted) throw abortedAt(path, scope.signal);
   const context: LeafContext = { path, signal: scope.signal, scope, resumption };
   let result: LeafResult | undefined;
   const perform = async (value: unknown): Promise<StepOutcome> => {
