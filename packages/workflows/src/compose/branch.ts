@@ -39,7 +39,7 @@ export interface BranchOptions<Cases extends BranchCases> {
  *   cases: { billing: billingStep, technical: technicalStep },
  * });
  */
-export function branch<const Cases extends BranchCases>(name: string, options: BranchOptions<Cases>): Step<BranchInput<Cases>, BranchOutput<Cases>> {
+export function branch<Cases extends BranchCases>(name: string, options: BranchOptions<Cases>): Step<BranchInput<Cases>, BranchOutput<Cases>> {
   checkStepName(name, "branch()");
   const owner = `branch "${name}"`;
   if (typeof options?.select !== "function") throw new ConfigurationError(`${owner} needs select: (input) => the key of a case.`);

@@ -29,12 +29,12 @@ type UnionToIntersection<Union> = (Union extends unknown ? (value: Union) => voi
  * const gather = parallel("gather", { news: newsStep, weather: weatherStep }, { concurrency: 2 });
  * // Step<string, { news: string; weather: Forecast }>
  */
-export function parallel<const Branches extends ParallelBranches>(
+export function parallel<Branches extends ParallelBranches>(
   name: string,
   branches: Branches,
   options: ConcurrencyOptions & { onError: "collect" },
 ): Step<ParallelInput<Branches>, ParallelSettled<Branches>>;
-export function parallel<const Branches extends ParallelBranches>(
+export function parallel<Branches extends ParallelBranches>(
   name: string,
   branches: Branches,
   options?: ConcurrencyOptions & { onError?: "fail-fast" },
