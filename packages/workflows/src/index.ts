@@ -13,6 +13,12 @@ export { branch, type BranchCases, type BranchInput, type BranchOptions, type Br
 export { loop, type LoopOptions, type LoopResult } from "./compose/loop.js";
 export { map, type MapOptions } from "./compose/map.js";
 export type { ConcurrencyOptions, FailurePolicy, Settled } from "./compose/run-limited.js";
+export { graph, END, type GraphEdge, type GraphNode, type GraphOptions } from "./compose/graph.js";
+
+// Multi-agent patterns
+export { agentTool, type AgentToolOptions } from "./agents/agent-tool.js";
+export { handoff, type HandoffOptions, type HandoffResult, type Specialist, type TriageContext } from "./agents/handoff.js";
+export { supervisor, type SupervisorOptions, type SupervisorContext, type Worker } from "./agents/supervisor.js";
 
 // Running
 export { workflow, Workflow, type WorkflowOptions, type WorkflowRunOptions, type WorkflowStream } from "./run/workflow.js";
@@ -24,11 +30,11 @@ export type {
   WorkflowEventMap,
   WorkflowStartEvent,
   WorkflowFinishEvent,
-  StepStartEvent,
-  StepFinishEvent,
-  StepFailEvent,
-  StepPauseEvent,
-  StepAgentEvent,
+  WorkflowStepStartEvent,
+  WorkflowStepFinishEvent,
+  WorkflowStepFailEvent,
+  WorkflowStepPauseEvent,
+  WorkflowStepAgentEvent,
 } from "./run/workflow-events.js";
 
 // Step executors (the seam for durable engines)

@@ -16,7 +16,7 @@ export class LoopLimitError extends WorkflowError {
     super(
       "workflow-loop-limit",
       `The ${what} "${path}" reached its maximum of ${iterations} iterations before its condition held. ` +
-        'Raise max, or pass onMax: "return" to get the last output with reachedMax: true instead of this error.',
+        'Raise the maximum, or pass onMax: "return" to get the last result instead of this error.',
       path,
     );
     this.iterations = iterations;

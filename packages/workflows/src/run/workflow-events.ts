@@ -12,7 +12,7 @@ export interface WorkflowStartEvent {
 }
 
 /** A step started: a leaf (function, agent, tool) or a composite (parallel, loop, map…). */
-export interface StepStartEvent {
+export interface WorkflowStepStartEvent {
   type: "step-start";
   /** The step's identity, e.g. `report/refine[2]/write`. */
   path: string;
@@ -21,7 +21,7 @@ export interface StepStartEvent {
 }
 
 /** A step finished with its output; `replayed` when its output came from the journal of an earlier run. */
-export interface StepFinishEvent {
+export interface WorkflowStepFinishEvent {
   type: "step-finish";
   path: string;
   name: string;
@@ -34,7 +34,7 @@ export interface StepFinishEvent {
 }
 
 /** A step failed; `error` is what the run rejects with unless a `collect` policy catches it. */
-export interface StepFailEvent {
+export interface WorkflowStepFailEvent {
   type: "step-fail";
   path: string;
   name: string;
@@ -44,7 +44,7 @@ export interface StepFailEvent {
 }
 
 /** A step paused, waiting for `workflow.resume(state, values)`. */
-export interface StepPauseEvent {
+export interface WorkflowStepPauseEvent {
   type: "step-pause";
   path: string;
   name: string;
@@ -53,7 +53,7 @@ export interface StepPauseEvent {
 }
 
 /** An event of an agent running inside a step (text deltas, tool calls…), tagged with the step's path. */
-export interface StepAgentEvent {
+export interface WorkflowStepAgentEvent {
   type: "agent-event";
   path: string;
   /** The agent's event, as `agent.stream()` yields it. */
@@ -67,7 +67,7 @@ export interface WorkflowFinishEvent {
 }
 
 /** Every event of a workflow run, discriminated by `type`. */
-export type WorkflowEvent = WorkflowStartEvent | StepStartEvent | StepFinishEvent | StepFailEvent | StepPauseEvent | StepAgentEvent | WorkflowFinishEvent;
+export type WorkflowEvent = WorkflowStartEvent | WorkflowStepStartEvent | WorkflowStepFinishEvent | WorkflowStepFailEvent | WorkflowStepPauseEvent | WorkflowStepAgentEvent | WorkflowFinishEvent;
 
 /** The listener map of `workflow.on(...)`: one entry per event type. */
 export type WorkflowEventMap = {

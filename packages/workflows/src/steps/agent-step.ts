@@ -4,7 +4,7 @@ import type { StepPauseRecord } from "../executor/step-executor.js";
 import { checkBoundary, checkSchemaOption, type SchemaOutputOr } from "./check-boundary.js";
 import type { LeafContext, LeafResult } from "./execute-leaf.js";
 import { leafStep } from "./leaf-step.js";
-import { resumeAgent, sendToAgent } from "./run-agent.js";
+import { runAgentInLeaf } from "./run-agent.js";
 import { checkStepName } from "./step-names.js";
 import type { Step } from "./step.js";
 
@@ -89,13 +89,7 @@ export function agentStep<
     async perform(raw: unknown, context: LeafContext): Promise<LeafResult> {
       const input = await checkBoundary<Input>(options.input, raw, context.path, "input");
       const agent = shared ?? (await buildAgent(source as Exclude<AgentSource<Input>, Agent>, input, context, owner));
-      let result: AgentResult;
-      if (context.resumption) {
-        if (context.resumption.pause.agent) agent.restore(context.resumption.pause.agent);
-        result = await resumeAgent(agent, context.resumption.values, context);
-      } else {
-        result = await sendToAgent(agent, options.prompt ? options.prompt(input) : defaultPrompt(input), context);
-      }
+      const result = await runAgentInLeaf(agent, () => (options.prompt ? options.prompt(input) : defaultPrompt(input)), context);
       if (result.status === "interrupted") return { type: "paused", pause: agentPause(agent, result, context.path) };
       const mapped = options.result ? await options.result(result, input) : result.text;
       const output = await checkBoundary(options.output, mapped, context.path, "output");

@@ -41,3 +41,10 @@ export async function resumeAgent(agent: Agent, values: Record<string, unknown>,
     for (const type of agentEventTypes) agent.off(type, forward as never);
   }
 }
+
+/** Runs an agent in a leaf: continues its paused run when the leaf is resumed, else sends `input`. */
+export async function runAgentInLeaf(agent: Agent, input: () => AgentInput, context: LeafContext): Promise<AgentResult> {
+  if (!context.resumption) return sendToAgent(agent, input(), context);
+  if (context.resumption.pause.agent) agent.restore(context.resumption.pause.agent);
+  return resumeAgent(agent, context.resumption.values, context);
+}
