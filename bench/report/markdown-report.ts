@@ -3,6 +3,7 @@
  * is written by hand; `replaceGeneratedSection` swaps only what lies between the markers.
  */
 import { corePipelineRows } from "../core-pipeline.js";
+import { formatWorkflowSteps } from "../workflow-steps.js";
 import { formatMiddlewareOverhead } from "../middleware-overhead.js";
 import { cellOrder } from "../suites/agent-runs.js";
 import { formatNumber, formatRatioRange, formatTable } from "../stats.js";
@@ -135,6 +136,16 @@ function middlewareSection(results: BenchmarkResults): string {
   ].join("\n\n");
 }
 
+function workflowStepsSection(results: BenchmarkResults): string {
+  const steps = results.workflowSteps;
+  if (steps === undefined) return "";
+  return [
+    "### (f) Workflow steps (scripted model, no HTTP)",
+    "A workflow of 10 and of 100 steps: function steps, and agent steps (a fresh agent each) against the same agents called directly (`bench/workflow-steps.ts`).",
+    formatWorkflowSteps(steps),
+  ].join("\n\n");
+}
+
 function throughputSection(results: BenchmarkResults): string {
   const throughput = results.emulatorThroughput;
   if (throughput === undefined) return "";
@@ -167,6 +178,7 @@ export function renderResultsMarkdown(results: BenchmarkResults): string {
     corePipelineSection(results),
     middlewareSection(results),
     throughputSection(results),
+    workflowStepsSection(results),
   ].filter((section) => section.length > 0);
   return `${startMarker}\n\n${sections.join("\n\n")}\n\n${endMarker}`;
 }

@@ -2,6 +2,7 @@
 import type { ContenderDefinition } from "../contenders/index.js";
 import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
+import type { WorkflowStepsResult } from "../workflow-steps.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
 import type { ThroughputResult } from "../suites/emulator-throughput.js";
 import type { IdleMemoryResult } from "../suites/idle-memory.js";
@@ -36,6 +37,7 @@ export interface BenchmarkResults {
   corePipeline?: CorePipelineResult;
   middlewareOverhead?: MiddlewareOverheadResult;
   emulatorThroughput?: ThroughputResult;
+  workflowSteps?: WorkflowStepsResult;
 }
 
 /** The label of the contender with `key` in `results` (the key itself when not listed). */

@@ -90,5 +90,22 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
     measured: converse === undefined ? "not run" : `${Math.round(converse.requestsPerSecond).toLocaleString("en")} req/s (Converse)`,
     met: converse === undefined ? undefined : converse.requestsPerSecond >= 5_000,
   });
+  const workflow = results.workflowSteps;
+  const worstOverhead = workflow === undefined ? undefined : Math.max(workflow.overhead10Microseconds, workflow.overhead100Microseconds, workflow.functionStep10Microseconds, workflow.functionStep100Microseconds);
+  checks.push({
+    scenario: "(f) workflow step",
+    target: "≤ 10 µs per step",
+    measured:
+      workflow === undefined
+        ? "not run"
+        : `${formatNumber(workflow.overhead10Microseconds)} µs per agent step (100 steps: ${formatNumber(workflow.overhead100Microseconds)} µs); function step ${formatNumber(workflow.functionStep10Microseconds)} µs`,
+    met: worstOverhead === undefined ? undefined : worstOverhead <= 10,
+  });
+  checks.push({
+    scenario: "(f) workflow step, 100 steps vs 10",
+    target: "≤ 1.2× per step",
+    measured: workflow === undefined ? "not run" : `${formatNumber(workflow.hundredToTenRatio)}×`,
+    met: workflow === undefined ? undefined : workflow.hundredToTenRatio <= 1.2,
+  });
   return checks;
 }

@@ -87,18 +87,24 @@ export function agentStep<
     name: options.name,
     kind: "agent",
     async perform(raw: unknown, context: LeafContext): Promise<LeafResult> {
-      const input = await checkBoundary<Input>(options.input, raw, context.path, "input");
-      const agent = shared ?? (await buildAgent(source as Exclude<AgentSource<Input>, Agent>, input, context, owner));
-      const result = await runAgentInLeaf(agent, () => (options.prompt ? options.prompt(input) : defaultPrompt(input)), context);
-      if (result.status === "interrupted") return { type: "paused", pause: agentPause(agent, result, context.path) };
-      const mapped = options.result ? await options.result(result, input) : result.text;
-      const output = await checkBoundary(options.output, mapped, context.path, "output");
-      return { type: "output", output, usage: result.usage, ...(shared && { agent: shared.snapshot() }) };
+      const input = options.input === undefined ? (raw as Input) : await checkBoundary<Input>(options.input, raw, context.path, "input");
+      const agent = shared ?? buildAgent(source as Exclude<AgentSource<Input>, Agent>, input, context, owner);
+      if (agent instanceof Promise) return finish(await agent, input, context);
+      return finish(agent, input, context);
     },
     replay(record) {
       if (shared && record.agent) shared.restore(record.agent);
     },
   });
+
+  /** Runs (or resumes) the agent and makes the step's output from its result. */
+  async function finish(agent: Agent, input: Input, context: LeafContext): Promise<LeafResult> {
+    const result = await runAgentInLeaf(agent, () => (options.prompt ? options.prompt(input) : defaultPrompt(input)), context);
+    if (result.status === "interrupted") return { type: "paused", pause: agentPause(agent, result, context.path) };
+    const mapped = options.result ? await options.result(result, input) : result.text;
+    const output = options.output === undefined ? mapped : await checkBoundary(options.output, mapped, context.path, "output");
+    return { type: "output", output, usage: result.usage, ...(shared && { agent: shared.snapshot() }) };
+  }
 }
 
 /** The pause record of an agent whose run a tool middleware paused. */
@@ -125,9 +131,14 @@ export function defaultPrompt(input: unknown): AgentInput {
   return JSON.stringify(input, null, 2) ?? String(input);
 }
 
-/** Calls an agent factory with the step's context and checks that it gave an agent. */
-export async function buildAgent<Input>(factory: (context: AgentStepContext<Input>) => Agent | Promise<Agent>, input: Input, context: LeafContext, owner: string): Promise<Agent> {
-  const built = await factory({ input, path: context.path, signal: context.signal, middleware: context.scope.run.middleware });
+/** Calls an agent factory with the step's context and checks that it gave an agent (a promise only when the factory gave one). */
+export function buildAgent<Input>(factory: (context: AgentStepContext<Input>) => Agent | Promise<Agent>, input: Input, context: LeafContext, owner: string): Agent | Promise<Agent> {
+  const built = factory({ input, path: context.path, signal: context.signal, middleware: context.scope.run.middleware });
+  if (built instanceof Promise) return built.then((agent) => checkBuilt(agent, owner));
+  return checkBuilt(built, owner);
+}
+
+function checkBuilt(built: unknown, owner: string): Agent {
   if (!isAgent(built)) throw new ConfigurationError(`${owner}: the agent factory returned ${typeof built}, not an Agent.`);
   return built;
 }

@@ -7,9 +7,17 @@ export type SchemaOutputOr<Schema, Fallback> = [Schema] extends [undefined] ? Fa
 /** The type a schema accepts, or `Fallback` when there is no schema. */
 export type SchemaInputOr<Schema, Fallback> = [Schema] extends [undefined] ? Fallback : InferSchemaInput<Schema>;
 
-/** Checks a value at a step's boundary with its zod schema; returns the parsed value or throws `StepValidationError`. */
-export async function checkBoundary<Value>(schema: ZodSchemaLike | undefined, value: unknown, path: string, boundary: StepBoundary): Promise<Value> {
+/**
+ * Checks a value at a step's boundary with its zod schema; gives the parsed value or throws
+ * `StepValidationError`. Without a schema the value comes back as it is, synchronously (no
+ * promise to wait for on the hot path of schema-less steps).
+ */
+export function checkBoundary<Value>(schema: ZodSchemaLike | undefined, value: unknown, path: string, boundary: StepBoundary): Value | Promise<Value> {
   if (schema === undefined) return value as Value;
+  return validated<Value>(schema, value, path, boundary);
+}
+
+async function validated<Value>(schema: ZodSchemaLike, value: unknown, path: string, boundary: StepBoundary): Promise<Value> {
   const outcome = await validateValue<Value>(schema, value);
   if (outcome.success) return outcome.value;
   throw new StepValidationError(path, boundary, summarizeIssues(outcome.issues, value), outcome.issues);

@@ -87,7 +87,7 @@ export function step<
     name: options.name,
     kind: "function",
     async perform(raw: unknown, context: LeafContext): Promise<LeafResult> {
-      const input = await checkBoundary<Input>(inputSchema, raw, context.path, "input");
+      const input = inputSchema === undefined ? (raw as Input) : await checkBoundary<Input>(inputSchema, raw, context.path, "input");
       const given = context.resumption?.values[context.path];
       const resumeValue = context.resumption === undefined ? undefined : await checkBoundary(resumeSchema, given, context.path, "resume");
       const stepContext: StepContext<never> = {
@@ -107,7 +107,7 @@ export function step<
         const data = error.data === undefined ? {} : { data: error.data };
         return { type: "paused", pause: { reason: error.reason, ...data, pending: [{ id: context.path, path: context.path, kind: "step", reason: error.reason, ...data }] } };
       }
-      return { type: "output", output: await checkBoundary(outputSchema, returned, context.path, "output") };
+      return { type: "output", output: outputSchema === undefined ? returned : await checkBoundary(outputSchema, returned, context.path, "output") };
     },
   });
 }

@@ -18,9 +18,13 @@ const agentEventTypes: ReadonlyArray<AgentEvent["type"]> = [
  * Runs an agent inside a step with the run's signal: `send` when nobody reads agent events,
  * otherwise `stream`, each event passed on tagged with the step's path.
  */
-export async function sendToAgent(agent: Agent, input: AgentInput, context: LeafContext): Promise<AgentResult> {
+export function sendToAgent(agent: Agent, input: AgentInput, context: LeafContext): Promise<AgentResult> {
+  if (!context.scope.run.wantsAgentEvents) return agent.send(input, { signal: context.signal });
+  return streamFromAgent(agent, input, context);
+}
+
+async function streamFromAgent(agent: Agent, input: AgentInput, context: LeafContext): Promise<AgentResult> {
   const { run } = context.scope;
-  if (!run.wantsAgentEvents) return agent.send(input, { signal: context.signal });
   const stream = agent.stream(input, { signal: context.signal });
   for await (const event of stream) run.emit({ type: "agent-event", path: context.path, event });
   return stream.result;
@@ -43,7 +47,7 @@ export async function resumeAgent(agent: Agent, values: Record<string, unknown>,
 }
 
 /** Runs an agent in a leaf: continues its paused run when the leaf is resumed, else sends `input`. */
-export async function runAgentInLeaf(agent: Agent, input: () => AgentInput, context: LeafContext): Promise<AgentResult> {
+export function runAgentInLeaf(agent: Agent, input: () => AgentInput, context: LeafContext): Promise<AgentResult> {
   if (!context.resumption) return sendToAgent(agent, input(), context);
   if (context.resumption.pause.agent) agent.restore(context.resumption.pause.agent);
   return resumeAgent(agent, context.resumption.values, context);
