@@ -5,6 +5,8 @@
  *
  * Runs against the embedded Bedrock emulator, whose scripted model plays the three agents:
  *   npx tsx --conditions=development examples/research-pipeline.ts
+ * or with the live progress view of the `sluice` command:
+ *   npm run sluice -- run examples/research-pipeline.ts --emulator --input '{"topic":"tides"}'
  */
 import { fileURLToPath } from "node:url";
 import { Agent, type BedrockClientOptions } from "@sluice/core";
@@ -19,22 +21,22 @@ const reviewerModel = "us.amazon.nova-pro-v1:0";
 /** The verdict the reviewer must give. */
 export const Review = z.object({ approved: z.boolean(), comments: z.string() });
 
-/** Builds the pipeline; `clientOptions` point the agents at Bedrock or the emulator. */
-export function researchPipeline(clientOptions: BedrockClientOptions) {
+/** Builds the pipeline; `clientOptions` point the agents at Bedrock or the emulator (without them, the environment decides). */
+export function researchPipeline(clientOptions?: BedrockClientOptions) {
   const research = agentStep({
     name: "research",
-    agent: () => new Agent({ modelId: researcherModel, clientOptions, system: "You research a topic and list facts, one per line." }),
+    agent: () => new Agent({ modelId: researcherModel, ...(clientOptions && { clientOptions }), system: "You research a topic and list facts, one per line." }),
     input: z.object({ topic: z.string().min(1) }),
     prompt: ({ topic }) => `Research: ${topic}`,
   });
   const write = agentStep({
     name: "write",
-    agent: () => new Agent({ modelId: writerModel, clientOptions, system: "You write one clear paragraph from research notes." }),
+    agent: () => new Agent({ modelId: writerModel, ...(clientOptions && { clientOptions }), system: "You write one clear paragraph from research notes." }),
     prompt: (notes: string) => `Write a paragraph from these notes:\n${notes}`,
   });
   const review = agentStep({
     name: "review",
-    agent: () => new Agent({ modelId: reviewerModel, clientOptions, system: 'You review a paragraph. Answer with JSON only: {"approved": boolean, "comments": string}.' }),
+    agent: () => new Agent({ modelId: reviewerModel, ...(clientOptions && { clientOptions }), system: 'You review a paragraph. Answer with JSON only: {"approved": boolean, "comments": string}.' }),
     prompt: (paragraph: string) => `Review this paragraph:\n${paragraph}`,
     result: (result, paragraph) => ({ paragraph, ...(JSON.parse(result.text) as object) }),
     output: Review.extend({ paragraph: z.string() }),
@@ -42,8 +44,11 @@ export function researchPipeline(clientOptions: BedrockClientOptions) {
   return workflow({ name: "article", steps: sequence(research, write, review) });
 }
 
-/** How the emulator's scripted model plays each agent (one model ID per agent). */
-export const pipelineScript: ScriptDefinition = {
+/** The pipeline for `sluice run examples/research-pipeline.ts --input '{"topic":"tides"}'`. */
+export const article = researchPipeline();
+
+/** How the emulator's scripted model plays each agent (one model ID per agent); `sluice run --emulator` uses it. */
+export const emulatorScript: ScriptDefinition = {
   models: {
     [researcherModel]: { rules: [{ match: { text: "Research:" }, reply: { text: "Tides are caused by the Moon's gravity.\nMost coasts see two high tides a day." } }] },
     [writerModel]: {
@@ -55,7 +60,7 @@ export const pipelineScript: ScriptDefinition = {
 
 /** Runs the pipeline on a topic against the emulator; returns the result and the progress lines. */
 export async function runResearchPipeline(topic: string, write: (line: string) => void = console.log) {
-  const emulator = await startEmulator({ script: pipelineScript });
+  const emulator = await startEmulator({ script: emulatorScript });
   try {
     const pipeline = researchPipeline(emulator.clientOptions);
     const onFinish = (event: { path: string; durationMs: number; usage?: { totalTokens: number } }) =>
