@@ -68,7 +68,7 @@ export function graph<
   if (!Number.isInteger(maxSteps) || maxSteps < 1) throw new ConfigurationError(`${owner} needs maxSteps: a whole number ≥ 1 of node runs.`);
   for (const [from, edge] of Object.entries(edges as Record<string, unknown>)) {
     if (!Object.hasOwn(nodes, from)) throw new ConfigurationError(`${owner}: edges has "${from}", which is not a node.`);
-    if (typeof edge === "string" && edge !== END && !Object.hasOwn(nodes, edge)) throw new ConfigurationError(`${owner}: the edge from "${from}" leads to "${edge}", which is not a node (use END to stop).`);
+    if (typeof edge === "string" && edge !== END && !Object.hasOwn(nodes, edge)) throw new ConfigurationError(`${owner}: the edge leaving "${from}" leads to "${edge}", which is not a node (use END to stop).`);
   }
   const built: Step<State, State> = {
     name,
@@ -90,7 +90,7 @@ export function graph<
           const edge = (edges as Record<string, GraphEdge<State, string> | undefined>)[current];
           const next = typeof edge === "function" ? await edge(state) : (edge ?? END);
           if (next === END) return state;
-          if (!Object.hasOwn(nodes, next)) throw new ConfigurationError(`${owner}: the edge from "${current}" chose "${String(next)}", which is not a node.`);
+          if (!Object.hasOwn(nodes, next)) throw new ConfigurationError(`${owner}: the edge leaving "${current}" chose "${String(next)}", which is not a node.`);
           current = next;
         }
         if (options.onMax === "return") return state;
