@@ -3,7 +3,7 @@
  * same run, against the emulator in its own process. Writes bench/results/latest.json, the
  * charts beside it, and the figures section of docs/benchmarks.md.
  *
- * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e,f (some scenarios),
+ * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e,f,g (some scenarios),
  * --contenders=key,key (some contenders), --rounds=N, --runs=N (per round and table), --turns=N,
  * --agents=N. A quick or partial run writes bench/results/partial.json only, leaving the
  * committed figures alone. --render redraws the charts and docs figures from latest.json.
@@ -15,6 +15,7 @@ import { contenders as allContenders, type ContenderDefinition, findContender } 
 import { formatCorePipeline, runCorePipelineBenchmark } from "./core-pipeline.js";
 import { formatMiddlewareOverhead, runMiddlewareOverheadBenchmark } from "./middleware-overhead.js";
 import { formatSharedStores, runSharedStoresBenchmark } from "./shared-stores.js";
+import { formatWorkflowSteps, runWorkflowStepsBenchmark } from "./workflow-steps.js";
 import { EmulatorProcess } from "./emulator/emulator-process.js";
 import type { BenchmarkResults } from "./report/results.js";
 import { checkTargets } from "./report/targets.js";
@@ -55,8 +56,8 @@ if (values.render === true) {
 }
 
 const quick = values.quick === true;
-const scenarios = new Set((values.only ?? "a,b,c,d,e,f").split(",").map((name) => name.trim()));
-for (const scenario of scenarios) if (!"abcdef".includes(scenario) || scenario.length !== 1) throw new Error(`--only takes letters a to f, got "${scenario}"`);
+const scenarios = new Set((values.only ?? "a,b,c,d,e,f,g").split(",").map((name) => name.trim()));
+for (const scenario of scenarios) if (!"abcdefg".includes(scenario) || scenario.length !== 1) throw new Error(`--only takes letters a to g, got "${scenario}"`);
 const chosen: readonly ContenderDefinition[] =
   values.contenders === undefined
     ? allContenders
@@ -146,10 +147,15 @@ try {
     results.emulatorThroughput = await runEmulatorThroughput(emulator, { concurrency: 32, warmupSeconds: 1, seconds: quick ? 2 : 5 });
     console.log(`    done at ${seconds()}\n`);
   }
-  if (scenarios.has("f")) {
-    console.log("(f) Shared state on Redis (in-process, scripted model, the local Redis)");
+  if (scenarios.has("g")) {
+    console.log("(g) Shared state on Redis (in-process, scripted model, the local Redis)");
     results.sharedStores = await runSharedStoresBenchmark(quick ? 1 : 3);
     console.log(`${formatSharedStores(results.sharedStores)}\n    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("f")) {
+    console.log("(f) Workflow steps (in-process, scripted model)");
+    results.workflowSteps = await runWorkflowStepsBenchmark(quick ? 1 : 5);
+    console.log(`${formatWorkflowSteps(results.workflowSteps)}\n    done at ${seconds()}\n`);
   }
 } finally {
   await emulator.close();

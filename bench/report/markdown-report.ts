@@ -4,6 +4,7 @@
  */
 import { corePipelineRows } from "../core-pipeline.js";
 import { formatSharedStores } from "../shared-stores.js";
+import { formatWorkflowSteps } from "../workflow-steps.js";
 import { formatMiddlewareOverhead } from "../middleware-overhead.js";
 import { cellOrder } from "../suites/agent-runs.js";
 import { formatNumber, formatRatioRange, formatTable } from "../stats.js";
@@ -140,9 +141,19 @@ function sharedStoresSection(results: BenchmarkResults): string {
   const stores = results.sharedStores;
   if (stores === undefined) return "";
   return [
-    "### (f) Shared state on Redis (scripted model, the local Redis)",
+    "### (g) Shared state on Redis (scripted model, the local Redis)",
     "A response-cache hit served from `RedisCacheStore` and a check of the shared rate limiter with budget to spare, per call (`bench/shared-stores.ts`).",
     formatSharedStores(stores),
+  ].join("\n\n");
+}
+
+function workflowStepsSection(results: BenchmarkResults): string {
+  const steps = results.workflowSteps;
+  if (steps === undefined) return "";
+  return [
+    "### (f) Workflow steps (scripted model, no HTTP)",
+    "A workflow of 10 and of 100 steps: function steps, and agent steps (a fresh agent each) against the same agents called directly (`bench/workflow-steps.ts`).",
+    formatWorkflowSteps(steps),
   ].join("\n\n");
 }
 
@@ -179,6 +190,7 @@ export function renderResultsMarkdown(results: BenchmarkResults): string {
     middlewareSection(results),
     throughputSection(results),
     sharedStoresSection(results),
+    workflowStepsSection(results),
   ].filter((section) => section.length > 0);
   return `${startMarker}\n\n${sections.join("\n\n")}\n\n${endMarker}`;
 }

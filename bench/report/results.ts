@@ -3,6 +3,7 @@ import type { ContenderDefinition } from "../contenders/index.js";
 import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
 import type { SharedStoresResult } from "../shared-stores.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
+import type { WorkflowStepsResult } from "../workflow-steps.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
 import type { ThroughputResult } from "../suites/emulator-throughput.js";
 import type { IdleMemoryResult } from "../suites/idle-memory.js";
@@ -38,6 +39,7 @@ export interface BenchmarkResults {
   middlewareOverhead?: MiddlewareOverheadResult;
   emulatorThroughput?: ThroughputResult;
   sharedStores?: SharedStoresResult;
+  workflowSteps?: WorkflowStepsResult;
 }
 
 /** The label of the contender with `key` in `results` (the key itself when not listed). */

@@ -93,16 +93,33 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
   const stores = results.sharedStores;
   const measuredStores = stores !== undefined && stores.skipped === undefined;
   checks.push({
-    scenario: "(f) Redis response-cache hit",
+    scenario: "(g) Redis response-cache hit",
     target: "≤ 1,000 µs median",
     measured: !measuredStores ? (stores?.skipped ? "Redis not reachable" : "not run") : `${formatNumber(stores.cacheHitMedianMicroseconds ?? Number.NaN)} µs (streamed ${formatNumber(stores.cacheHitStreamedMedianMicroseconds ?? Number.NaN)} µs)`,
     met: !measuredStores ? undefined : Math.max(stores.cacheHitMedianMicroseconds ?? Infinity, stores.cacheHitStreamedMedianMicroseconds ?? Infinity) <= 1_000,
   });
   checks.push({
-    scenario: "(f) rate-limiter check",
+    scenario: "(g) rate-limiter check",
     target: "≤ 1,000 µs median",
     measured: !measuredStores ? (stores?.skipped ? "Redis not reachable" : "not run") : `${formatNumber(stores.rateLimitCheckMedianMicroseconds ?? Number.NaN)} µs`,
     met: !measuredStores ? undefined : (stores.rateLimitCheckMedianMicroseconds ?? Infinity) <= 1_000,
+  });
+  const workflow = results.workflowSteps;
+  const worstOverhead = workflow === undefined ? undefined : Math.max(workflow.overhead10Microseconds, workflow.overhead100Microseconds, workflow.functionStep10Microseconds, workflow.functionStep100Microseconds);
+  checks.push({
+    scenario: "(f) workflow step",
+    target: "≤ 10 µs per step",
+    measured:
+      workflow === undefined
+        ? "not run"
+        : `${formatNumber(workflow.overhead10Microseconds)} µs per agent step (100 steps: ${formatNumber(workflow.overhead100Microseconds)} µs); function step ${formatNumber(workflow.functionStep10Microseconds)} µs`,
+    met: worstOverhead === undefined ? undefined : worstOverhead <= 10,
+  });
+  checks.push({
+    scenario: "(f) workflow step, 100 steps vs 10",
+    target: "≤ 1.2× per step",
+    measured: workflow === undefined ? "not run" : `${formatNumber(workflow.hundredToTenRatio)}×`,
+    met: workflow === undefined ? undefined : workflow.hundredToTenRatio <= 1.2,
   });
   return checks;
 }

@@ -14,5 +14,7 @@ export { sampleInput } from "./chat/sample-input.js";
 export { loadToolsModule } from "./chat/load-tools-module.js";
 export { parseCommandLine } from "./chat/parse-command-line.js";
 export { readSessionFile, writeSessionFile } from "./chat/session-file.js";
+export { runCommand, runWorkflowCommand, type RunFlags } from "./run/run-workflow-command.js";
+export { loadWorkflowModule, type WorkflowModule } from "./run/load-workflow-module.js";
 export { CliUsageError } from "./errors/cli-usage-error.js";
 export { cliVersion } from "./version.js";

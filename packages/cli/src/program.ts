@@ -1,11 +1,11 @@
 import { Command } from "commander";
 import { chatCommand } from "./chat/chat-command.js";
 import { emulatorCommand } from "./emulator/emulator-command.js";
+import { runCommand } from "./run/run-workflow-command.js";
 import { cliVersion } from "./version.js";
 
 /**
- * The `sluice` command line: `chat` and `emulator`. (`run`, for workflows, comes with
- * `@sluice/workflows`.)
+ * The `sluice` command line: `chat`, `run` (a workflow, with a live progress view) and `emulator`.
  *
  * @example
  * await createProgram().parseAsync(process.argv);
@@ -15,6 +15,7 @@ export function createProgram(): Command {
     .description("Sluice: agents on Amazon Bedrock, from the terminal")
     .version(cliVersion)
     .addCommand(chatCommand())
+    .addCommand(runCommand())
     .addCommand(emulatorCommand())
     .showHelpAfterError();
 }

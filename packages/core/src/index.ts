@@ -31,6 +31,7 @@ export type {
 } from "./middleware/tool-middleware.js";
 export type { Middleware, MiddlewareObject } from "./middleware/middleware.js";
 export type { AgentRun, RunMiddleware, RunNext } from "./middleware/run-middleware.js";
+export type { StepCall, StepCallState, StepKind, StepMiddleware, StepNext, StepOutcome } from "./middleware/step-middleware.js";
 export { compose, type Layer, type WrapPoint } from "./middleware/compose.js";
 
 // Conversation state

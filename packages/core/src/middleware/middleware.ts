@@ -1,5 +1,6 @@
 import type { ModelMiddleware } from "./model-middleware.js";
 import type { RunMiddleware } from "./run-middleware.js";
+import type { StepMiddleware } from "./step-middleware.js";
 import type { ToolMiddleware } from "./tool-middleware.js";
 
 /**
@@ -20,6 +21,8 @@ export interface MiddlewareObject {
   readonly tool?: ToolMiddleware;
   /** Wraps each whole agent run. */
   readonly run?: RunMiddleware;
+  /** Wraps each workflow step (`@sluice/workflows`); agents ignore it. */
+  readonly step?: StepMiddleware;
 }
 
 /** An entry of an agent's `middleware` list: a model-call function, or an object with run, model and tool hooks. */

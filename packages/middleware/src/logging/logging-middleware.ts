@@ -14,6 +14,9 @@ import {
   type ToolCall,
   type ToolCallOutcome,
   type ToolNext,
+  type StepCall,
+  type StepNext,
+  type StepOutcome,
 } from "@sluice/core";
 import { checkOptions, choiceOption, stringListOption } from "../shared/options.js";
 import { watchModelCall } from "../shared/watch-model-call.js";
@@ -43,7 +46,8 @@ const owner = "loggingMiddleware";
 const rank: Record<LogLevel | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 /**
- * Writes one structured record per model call and per tool call: run ID, model ID, step, latency,
+ * Writes one structured record per model call, per tool call and per workflow step (its `step`
+ * hook, for `@sluice/workflows`: path, kind, latency, done, paused or failed): run ID, model ID, step, latency,
  * stop reason, token usage (cache reads and writes included), cache hits, context reductions,
  * and errors by name, Bedrock error name, HTTP status and request ID. Successful calls log at
  * `info`, tool calls that returned an error at `warn`, failures at `error`. Secrets —
@@ -129,7 +133,28 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
     }
   }
 
-  return { name: "logging", model: logModelCall, tool: logToolCall };
+  async function logStep(call: StepCall, next: StepNext): Promise<StepOutcome> {
+    const logger = given ?? fallback;
+    const started = performance.now();
+    const base = { event: "workflow-step", workflow: call.workflow, runId: call.runId, path: call.path, kind: call.kind, ...(call.resuming && { resuming: true }) };
+    try {
+      const outcome = await next();
+      const record = {
+        ...base,
+        latencyMs: elapsed(started),
+        status: outcome.type === "output" ? "done" : "paused",
+        ...(outcome.type === "paused" && { reason: outcome.reason }),
+        ...(content !== "omit" && { input: shown(call.input), ...(outcome.type === "output" && { output: shown(outcome.output) }) }),
+      };
+      write(logger, "info", record, outcome.type === "output" ? "workflow step finished" : "workflow step paused");
+      return outcome;
+    } catch (error) {
+      write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "workflow step failed");
+      throw error;
+    }
+  }
+
+  return { name: "logging", model: logModelCall, tool: logToolCall, step: logStep };
 }
 
 /** What was asked: system prompt and messages (shown as configured), tool names and inference settings. */

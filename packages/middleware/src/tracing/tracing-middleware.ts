@@ -11,6 +11,9 @@ import {
   type AgentResult,
   type AgentRun,
   type RunNext,
+  type StepCall,
+  type StepNext,
+  type StepOutcome,
 } from "@sluice/core";
 import { checkOptions } from "../shared/options.js";
 import { watchModelCall } from "../shared/watch-model-call.js";
@@ -28,6 +31,12 @@ export interface TracingOptions {
    * `name` option. Turn it off when you wrap runs in `traceAgentRun` yourself.
    */
   runs?: boolean;
+  /**
+   * Open a span around each workflow step (default true; its `step` hook, for
+   * `@sluice/workflows`): `workflow {name}` for a workflow, `step {path}` for each step, with the
+   * agents' spans of an agent step nested under its span.
+   */
+  steps?: boolean;
 }
 
 /**
@@ -36,7 +45,8 @@ export interface TracingOptions {
  * operation, provider `aws.bedrock`, requested model and settings, finish reasons, token usage
  * (cache reads and writes included), tool name and call ID, and `error.type` on failures.
  * Each agent run gets an `invoke_agent` span (unless `runs: false`) that the model and tool spans
- * nest under (nesting needs a context manager, which the Node SDK registers). Placed first, a model
+ * nest under (nesting needs a context manager, which the Node SDK registers). In a workflow's
+ * middleware, each step gets a span too, the agents' run spans nested under their step's. Placed first, a model
  * span covers all retries of one call. Written through `@opentelemetry/api` only: without
  * an SDK registered the spans are no-ops and the calls pass straight through.
  *
@@ -44,7 +54,7 @@ export interface TracingOptions {
  * new Agent({ modelId, middleware: [tracingMiddleware(), retryMiddleware()] });
  */
 export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObject {
-  checkOptions("tracingMiddleware", options, ["tracer", "runs"]);
+  checkOptions("tracingMiddleware", options, ["tracer", "runs", "steps"]);
   const tracer = options.tracer ?? trace.getTracer(tracerName);
 
   async function traceRun(run: AgentRun, next: RunNext): Promise<AgentResult> {
@@ -111,11 +121,40 @@ export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObjec
     }
   }
 
+  async function traceStep(call: StepCall, next: StepNext): Promise<StepOutcome> {
+    const span = tracer.startSpan(call.kind === "workflow" ? `workflow ${call.name}` : `step ${call.path}`, {
+      kind: SpanKind.INTERNAL,
+      attributes: {
+        "sluice.workflow.name": call.workflow,
+        "sluice.workflow.run_id": call.runId,
+        "sluice.step.path": call.path,
+        "sluice.step.name": call.name,
+        "sluice.step.kind": call.kind,
+        ...(call.resuming && { "sluice.step.resuming": true }),
+      },
+    });
+    if (!span.isRecording()) {
+      span.end();
+      return next();
+    }
+    try {
+      const outcome = await context.with(trace.setSpan(context.active(), span), next);
+      if (outcome.type === "paused") span.setAttributes({ "sluice.step.paused": true, "sluice.step.pause_reason": outcome.reason });
+      return outcome;
+    } catch (error) {
+      recordFailure(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  }
+
   return {
     name: "tracing",
     model: traceModelCall,
     tool: traceToolCall,
     ...(options.runs !== false && { run: traceRun }),
+    ...(options.steps !== false && { step: traceStep }),
   };
 }
 
