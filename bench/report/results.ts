@@ -4,6 +4,8 @@ import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
 import type { SharedStoresResult } from "../shared-stores.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
 import type { WorkflowStepsResult } from "../workflow-steps.js";
+import type { ImportTimesResult } from "../import-times.js";
+import type { McpToolCallsResult } from "../mcp-tool-calls.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
 import type { ThroughputResult } from "../suites/emulator-throughput.js";
 import type { IdleMemoryResult } from "../suites/idle-memory.js";
@@ -40,6 +42,8 @@ export interface BenchmarkResults {
   emulatorThroughput?: ThroughputResult;
   sharedStores?: SharedStoresResult;
   workflowSteps?: WorkflowStepsResult;
+  importTimes?: ImportTimesResult;
+  mcpToolCalls?: McpToolCallsResult;
 }
 
 /** The label of the contender with `key` in `results` (the key itself when not listed). */
