@@ -15,7 +15,6 @@ export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middle
 export { recoverableStream, type StreamRecovery } from "./shared/recoverable-stream.js";
 export { nextWithSignal, linkSignals } from "./shared/next-with-signal.js";
 export { isOutputEvent } from "./shared/output-events.js";
-export { baseModelId } from "./shared/model-id.js";
 export { estimateTextTokens, estimateMessageTokens, estimateRequestTokens } from "./shared/token-estimate.js";
 
 // Response caching

@@ -27,6 +27,7 @@ export function validateAgentOptions(options: AgentOptions): void {
   oneOf("toolExecution", options.toolExecution, ["parallel", "sequential"]);
   oneOf("toolErrors", options.toolErrors, ["model", "throw"]);
   oneOf("concurrency", options.concurrency, ["queue", "reject"]);
+  oneOf("serviceTier", options.serviceTier, ["default", "flex", "priority", "reserved"]);
   if (options.client !== undefined && options.clientOptions !== undefined) {
     throw new ConfigurationError("Pass either client or clientOptions, not both: clientOptions only describe a client Sluice builds.");
   }
