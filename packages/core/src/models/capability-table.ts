@@ -54,8 +54,8 @@ function claude(base: string, version: number): ModelCapabilities {
 const novaCaching: PromptCachingCapability = { minimumTokens: 1_000, maxCachePoints: 4, ttls: ["5m"], fields: ["system", "messages"] };
 
 // Open-weight families with JSON-schema output and strict tools (AWS structured-output documentation; recorded on several).
-const STRUCTURED_OUTPUT = /^(?:qwen|deepseek|mistral|google|nvidia|minimax|moonshot|moonshotai|zai|openai)\./;
-const OTHER_FAMILIES = /^(?:meta|amazon\.titan|cohere|ai21|writer|twelvelabs|stability|luma)\./;
+const STRUCTURED_OUTPUT = /^(?:qwen|deepseek|google|nvidia|minimax|moonshot|moonshotai|zai|openai)\.|^mistral\.mistral-large-3/;
+const OTHER_FAMILIES = /^(?:meta|mistral|amazon\.titan|cohere|ai21|writer|twelvelabs|stability|luma)\./;
 
 /**
  * The built-in capabilities of a foundation-model ID, or `undefined` when the table does not know it.
