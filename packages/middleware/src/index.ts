@@ -11,6 +11,10 @@ export { retryMiddleware, defaultRetryableErrors, isNetworkError, type RetryOpti
 export { backoffDelay, type BackoffPolicy, type Jitter } from "./retry/backoff.js";
 export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middleware.js";
 
+// Service tiers
+export { serviceTierMiddleware, type ServiceTierOptions } from "./service-tier/service-tier-middleware.js";
+export { withServiceTier } from "./service-tier/service-tier-scope.js";
+
 // Helpers for writing middleware
 export { recoverableStream, type StreamRecovery } from "./shared/recoverable-stream.js";
 export { nextWithSignal, linkSignals } from "./shared/next-with-signal.js";
