@@ -11,6 +11,9 @@ export { retryMiddleware, defaultRetryableErrors, isNetworkError, type RetryOpti
 export { backoffDelay, type BackoffPolicy, type Jitter } from "./retry/backoff.js";
 export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middleware.js";
 
+// Token counts (CountTokens, or the estimate)
+export { createTokenCounter, type TokenCount, type TokenCounter, type TokenCounterOptions } from "./token-count/token-counter.js";
+
 // Service tiers
 export { serviceTierMiddleware, type ServiceTierOptions } from "./service-tier/service-tier-middleware.js";
 export { withServiceTier } from "./service-tier/service-tier-scope.js";
