@@ -35,7 +35,7 @@ const owner = "tokenBudgetManager";
  */
 export function tokenBudgetManager(options: TokenBudgetOptions): ConversationManager {
   checkOptions(owner, options, ["maxTokens", "estimateTokens", "notice", "tokenCounter"]);
-  const tokenCounter = options.tokenCounter;
+  const tokenCounter = options?.tokenCounter;
   if (tokenCounter !== undefined && typeof tokenCounter?.count !== "function") {
     throw new ConfigurationError(`${owner}: tokenCounter must have a count(request) method, e.g. createTokenCounter({ client }).`);
   }
