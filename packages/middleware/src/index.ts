@@ -14,6 +14,9 @@ export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middle
 // Token counts (CountTokens, or the estimate)
 export { createTokenCounter, type TokenCount, type TokenCounter, type TokenCounterOptions } from "./token-count/token-counter.js";
 
+// Reasoning (Claude's thinking and effort, typed)
+export { reasoningMiddleware, type ReasoningEffort, type ReasoningOptions } from "./reasoning/reasoning-middleware.js";
+
 // Service tiers
 export { serviceTierMiddleware, type ServiceTierOptions } from "./service-tier/service-tier-middleware.js";
 export { withServiceTier } from "./service-tier/service-tier-scope.js";
