@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { startEmulator, type Emulator } from "@sluice/emulator";
 import { describeWithService, postgresService, startWorker, testNamespace, type WorkerProcess } from "@sluice/test-services";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { dropSystemDatabase, newLedger, readLedger, systemDatabaseUrl, until } from "./dbos-fixture.js";
+import { createSystemDatabase, dropSystemDatabase, newLedger, readLedger, systemDatabaseUrl, until } from "./dbos-fixture.js";
 import { supportScript } from "./fixtures/durable-support.js";
 
 const service = await postgresService();
@@ -22,6 +22,7 @@ const actions = (ledger: string[]) => ledger.map((line) => line.split(" ")[0]);
 
 describeWithService(service, "durable agent runs on DBOS across processes", () => {
   beforeAll(async () => {
+    await createSystemDatabase(namespace);
     emulator = await startEmulator({ script: supportScript });
   });
   afterEach(() => {

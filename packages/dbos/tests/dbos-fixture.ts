@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DBOS } from "@dbos-inc/dbos-sdk";
 import pg from "pg";
 import { postgresUrl } from "@sluice/test-services";
 
@@ -9,6 +10,14 @@ export function systemDatabaseUrl(namespace: string): string {
   const url = new URL(postgresUrl);
   url.pathname = `/${namespace}`;
   return url.toString();
+}
+
+/**
+ * Creates and migrates a test file's system database once, before any worker starts: workers
+ * launched at the same moment on a new database would race each other's migrations.
+ */
+export async function createSystemDatabase(namespace: string): Promise<void> {
+  await DBOS.migrate(systemDatabaseUrl(namespace));
 }
 
 /** Drops a test file's system database, ending any session still on it. */

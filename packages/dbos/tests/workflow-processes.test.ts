@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { startEmulator, type Emulator, type ScriptDefinition } from "@sluice/emulator";
 import { describeWithService, postgresService, startWorker, testNamespace, type WorkerProcess } from "@sluice/test-services";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { dropSystemDatabase, newLedger, readLedger, systemDatabaseUrl, until } from "./dbos-fixture.js";
+import { createSystemDatabase, dropSystemDatabase, newLedger, readLedger, systemDatabaseUrl, until } from "./dbos-fixture.js";
 
 const service = await postgresService();
 const namespace = testNamespace(import.meta.url);
@@ -27,6 +27,7 @@ const script: ScriptDefinition = {
 
 describeWithService(service, "durable workflows on DBOS across processes", () => {
   beforeAll(async () => {
+    await createSystemDatabase(namespace);
     emulator = await startEmulator({ script });
   });
   afterEach(() => {
