@@ -95,7 +95,7 @@ export function durableAgent(options: DurableAgentOptions): DurableAgent {
       ...(startOptions.workflowId !== undefined && { workflowID: startOptions.workflowId }),
       ...(queueName !== undefined && { queueName }),
     })(toDurableJson(input));
-    return durableHandle<AgentResult>(handle.workflowID);
+    return durableHandle<AgentResult>(handle.workflowID, handle);
   }
 
   return {

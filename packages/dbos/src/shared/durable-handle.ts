@@ -1,4 +1,4 @@
-import { DBOS } from "@dbos-inc/dbos-sdk";
+import { DBOS, type WorkflowHandle } from "@dbos-inc/dbos-sdk";
 import { fromDurableJson } from "../codec/durable-json.js";
 import { answerDurableRun, durablePending } from "../pause/answer-durable-run.js";
 import type { DurablePending } from "../pause/durable-pending.js";
@@ -23,10 +23,17 @@ export interface DurableRunHandle<Result> {
   answer(values: Record<string, unknown>): Promise<void>;
 }
 
-export function durableHandle<Result>(workflowId: string): DurableRunHandle<Result> {
+/** How often a handle of a run in another process looks for its result. */
+const pollingIntervalMs = 200;
+
+/**
+ * A handle on `workflowId`. With `live` (the handle `DBOS.startWorkflow` returned in this
+ * process), the result is awaited in memory instead of polled from the database.
+ */
+export function durableHandle<Result>(workflowId: string, live?: WorkflowHandle<unknown>): DurableRunHandle<Result> {
   return {
     workflowId,
-    result: async () => fromDurableJson<Result>(await DBOS.retrieveWorkflow<unknown>(workflowId).getResult()),
+    result: async () => fromDurableJson<Result>(await (live ?? DBOS.retrieveWorkflow<unknown>(workflowId)).getResult({ pollingIntervalMs })),
     pending: (options) => durablePending(workflowId, options),
     answer: (values) => answerDurableRun(workflowId, values),
   };

@@ -69,7 +69,7 @@ export function durableWorkflow<Input, Output>(flow: Workflow<Input, Output>, op
       ...(startOptions.workflowId !== undefined && { workflowID: startOptions.workflowId }),
       ...(queueName !== undefined && { queueName }),
     })(toDurableJson(input));
-    return durableHandle<DurableWorkflowResult<Output>>(handle.workflowID);
+    return durableHandle<DurableWorkflowResult<Output>>(handle.workflowID, handle);
   }
 
   return {
