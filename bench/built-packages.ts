@@ -7,7 +7,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-const packages = ["core", "tools", "providers", "middleware", "workflows", "redis", "emulator", "mcp"];
+const packages = ["core", "tools", "providers", "middleware", "workflows", "redis", "dbos", "emulator", "mcp"];
 const buildCommand = 'npx -y pnpm@12.4.2 -r --filter "./packages/**" run build';
 
 async function newestSource(directory: string): Promise<number> {

@@ -23,6 +23,7 @@ export const importedEntries = [
   "@sluice/workflows",
   "@sluice/mcp",
   "@sluice/redis",
+  "@sluice/dbos",
 ] as const;
 
 export interface ImportTimeRow {

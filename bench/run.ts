@@ -3,7 +3,7 @@
  * same run, against the emulator in its own process. Writes bench/results/latest.json, the
  * charts beside it, and the figures section of docs/benchmarks.md.
  *
- * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e,f,g,i,j (some scenarios),
+ * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e,f,g,h,i,j (some scenarios),
  * --contenders=key,key (some contenders), --rounds=N, --runs=N (per round and table), --turns=N,
  * --agents=N. A quick or partial run writes bench/results/partial.json only, leaving the
  * committed figures alone. --render redraws the charts and docs figures from latest.json.
@@ -15,6 +15,7 @@ import { checkBuiltPackages, runsOnSources } from "./built-packages.js";
 import { contenders as allContenders, type ContenderDefinition, findContender } from "./contenders/index.js";
 import { formatCorePipeline, runCorePipelineBenchmark } from "./core-pipeline.js";
 import { formatMiddlewareOverhead, runMiddlewareOverheadBenchmark } from "./middleware-overhead.js";
+import { formatDurableSteps, runDurableStepsBenchmark } from "./durable-steps.js";
 import { formatSharedStores, runSharedStoresBenchmark } from "./shared-stores.js";
 import { formatWorkflowSteps, runWorkflowStepsBenchmark } from "./workflow-steps.js";
 import { formatImportTimes, runImportTimesBenchmark } from "./import-times.js";
@@ -59,7 +60,7 @@ if (values.render === true) {
 }
 
 const quick = values.quick === true;
-const known = "abcdefgij";
+const known = "abcdefghij";
 const scenarios = new Set((values.only ?? [...known].join(",")).split(",").map((name) => name.trim()));
 for (const scenario of scenarios) if (!known.includes(scenario) || scenario.length !== 1) throw new Error(`--only takes the letters ${[...known].join(", ")}; got "${scenario}"`);
 const chosen: readonly ContenderDefinition[] =
@@ -161,6 +162,11 @@ try {
     console.log("(f) Workflow steps (in-process, scripted model)");
     results.workflowSteps = await runWorkflowStepsBenchmark(quick ? 1 : 5);
     console.log(`${formatWorkflowSteps(results.workflowSteps)}\n    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("h")) {
+    console.log("(h) Durable steps on DBOS (in-process, scripted model, the local PostgreSQL)");
+    results.durableSteps = await runDurableStepsBenchmark(quick ? 1 : 3);
+    console.log(`${formatDurableSteps(results.durableSteps)}\n    done at ${seconds()}\n`);
   }
   if (scenarios.has("i")) {
     console.log("(i) Import time of each entry (fresh processes)");

@@ -3,6 +3,7 @@
  * is written by hand; `replaceGeneratedSection` swaps only what lies between the markers.
  */
 import { corePipelineRows } from "../core-pipeline.js";
+import { formatDurableSteps } from "../durable-steps.js";
 import { formatSharedStores } from "../shared-stores.js";
 import { formatWorkflowSteps } from "../workflow-steps.js";
 import { formatImportTimes } from "../import-times.js";
@@ -149,6 +150,16 @@ function sharedStoresSection(results: BenchmarkResults): string {
   ].join("\n\n");
 }
 
+function durableStepsSection(results: BenchmarkResults): string {
+  const durable = results.durableSteps;
+  if (durable === undefined) return "";
+  return [
+    "### (h) Durable steps on DBOS (scripted model, the local PostgreSQL)",
+    "A checkpointed DBOS step, and a durable agent run of three steps against the same run without DBOS (`bench/durable-steps.ts`).",
+    formatDurableSteps(durable),
+  ].join("\n\n");
+}
+
 function workflowStepsSection(results: BenchmarkResults): string {
   const steps = results.workflowSteps;
   if (steps === undefined) return "";
@@ -213,6 +224,7 @@ export function renderResultsMarkdown(results: BenchmarkResults): string {
     throughputSection(results),
     sharedStoresSection(results),
     workflowStepsSection(results),
+    durableStepsSection(results),
     importTimesSection(results),
     mcpToolCallsSection(results),
   ].filter((section) => section.length > 0);

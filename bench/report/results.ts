@@ -1,6 +1,7 @@
 /** The shape of bench/results/latest.json. */
 import type { ContenderDefinition } from "../contenders/index.js";
 import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
+import type { DurableStepsResult } from "../durable-steps.js";
 import type { SharedStoresResult } from "../shared-stores.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
 import type { WorkflowStepsResult } from "../workflow-steps.js";
@@ -42,6 +43,7 @@ export interface BenchmarkResults {
   emulatorThroughput?: ThroughputResult;
   sharedStores?: SharedStoresResult;
   workflowSteps?: WorkflowStepsResult;
+  durableSteps?: DurableStepsResult;
   importTimes?: ImportTimesResult;
   mcpToolCalls?: McpToolCallsResult;
 }

@@ -125,6 +125,21 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
     measured: workflow === undefined ? "not run" : `${formatNumber(workflow.hundredToTenRatio)}×`,
     met: workflow === undefined ? undefined : workflow.hundredToTenRatio <= 1.2,
   });
+  const durable = results.durableSteps;
+  const measuredDurable = durable !== undefined && durable.skipped === undefined;
+  const notMeasured = durable?.skipped ? "PostgreSQL not reachable" : "not run";
+  checks.push({
+    scenario: "(h) durable step on DBOS",
+    target: "≤ 5 ms median",
+    measured: !measuredDurable ? notMeasured : `${formatNumber(durable.stepMedianMilliseconds ?? Number.NaN)} ms`,
+    met: !measuredDurable ? undefined : (durable.stepMedianMilliseconds ?? Infinity) <= 5,
+  });
+  checks.push({
+    scenario: "(h) durability per agent call",
+    target: "≤ 15 ms",
+    measured: !measuredDurable ? notMeasured : `${formatNumber(durable.agentOverheadPerStepMilliseconds ?? Number.NaN)} ms (run ${formatNumber(durable.durableRunMedianMilliseconds ?? Number.NaN)} ms against ${formatNumber(durable.plainRunMedianMilliseconds ?? Number.NaN)} ms)`,
+    met: !measuredDurable ? undefined : (durable.agentOverheadPerStepMilliseconds ?? Infinity) <= 15,
+  });
   const core = results.importTimes?.rows.find((row) => row.entry === "@sluice/core");
   checks.push({
     scenario: "(i) import of @sluice/core",
