@@ -1,9 +1,12 @@
 /** The shape of bench/results/latest.json. */
 import type { ContenderDefinition } from "../contenders/index.js";
 import type { MiddlewareOverheadResult } from "../middleware-overhead.js";
+import type { DurableStepsResult } from "../durable-steps.js";
 import type { SharedStoresResult } from "../shared-stores.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
 import type { WorkflowStepsResult } from "../workflow-steps.js";
+import type { ImportTimesResult } from "../import-times.js";
+import type { McpToolCallsResult } from "../mcp-tool-calls.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
 import type { ThroughputResult } from "../suites/emulator-throughput.js";
 import type { IdleMemoryResult } from "../suites/idle-memory.js";
@@ -40,6 +43,9 @@ export interface BenchmarkResults {
   emulatorThroughput?: ThroughputResult;
   sharedStores?: SharedStoresResult;
   workflowSteps?: WorkflowStepsResult;
+  durableSteps?: DurableStepsResult;
+  importTimes?: ImportTimesResult;
+  mcpToolCalls?: McpToolCallsResult;
 }
 
 /** The label of the contender with `key` in `results` (the key itself when not listed). */

@@ -32,7 +32,7 @@ const tsc = (cli: string, app: string, project: string) =>
 
 describe("packed packages", () => {
   it("are fit to publish: no workspace: range or development condition, LICENSE, README, a source for every map, declared imports", async () => {
-    expect(packed.map((pkg) => pkg.name).sort()).toEqual(["@sluice/cli", "@sluice/core", "@sluice/emulator", "@sluice/mcp", "@sluice/middleware", "@sluice/postgres", "@sluice/providers", "@sluice/redis", "@sluice/store-conformance", "@sluice/tools", "@sluice/workflows"]);
+    expect(packed.map((pkg) => pkg.name).sort()).toEqual(["@sluice/cli", "@sluice/core", "@sluice/dbos", "@sluice/emulator", "@sluice/mcp", "@sluice/middleware", "@sluice/postgres", "@sluice/providers", "@sluice/redis", "@sluice/store-conformance", "@sluice/tools", "@sluice/workflows"]);
     const problems: string[] = [];
     for (const pkg of packed) {
       const unpacked = join(work, "unpacked", pkg.name.replace("/", "__"));
