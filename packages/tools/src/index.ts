@@ -27,6 +27,7 @@ export { toToolOutput, isContentBlock, toolImageFormats, type ToolImageFormat } 
 export { toolResult, isExplicitToolResult, type ExplicitToolResult } from "./results/tool-result.js";
 
 // Tool-call middleware
+export { strictToolsMiddleware, type StrictToolsOptions } from "./middleware/strict-tools-middleware.js";
 export { toolLoggingMiddleware, type ToolLoggingOptions } from "./middleware/tool-logging-middleware.js";
 export {
   toolResultCacheMiddleware,
