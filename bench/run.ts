@@ -3,7 +3,7 @@
  * same run, against the emulator in its own process. Writes bench/results/latest.json, the
  * charts beside it, and the figures section of docs/benchmarks.md.
  *
- * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e,f,g,h (some scenarios),
+ * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e,f,g,h,i,j (some scenarios),
  * --contenders=key,key (some contenders), --rounds=N, --runs=N (per round and table), --turns=N,
  * --agents=N. A quick or partial run writes bench/results/partial.json only, leaving the
  * committed figures alone. --render redraws the charts and docs figures from latest.json.
@@ -11,12 +11,15 @@
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { checkBuiltPackages, runsOnSources } from "./built-packages.js";
 import { contenders as allContenders, type ContenderDefinition, findContender } from "./contenders/index.js";
 import { formatCorePipeline, runCorePipelineBenchmark } from "./core-pipeline.js";
 import { formatMiddlewareOverhead, runMiddlewareOverheadBenchmark } from "./middleware-overhead.js";
 import { formatDurableSteps, runDurableStepsBenchmark } from "./durable-steps.js";
 import { formatSharedStores, runSharedStoresBenchmark } from "./shared-stores.js";
 import { formatWorkflowSteps, runWorkflowStepsBenchmark } from "./workflow-steps.js";
+import { formatImportTimes, runImportTimesBenchmark } from "./import-times.js";
+import { formatMcpToolCalls, runMcpToolCallsBenchmark } from "./mcp-tool-calls.js";
 import { EmulatorProcess } from "./emulator/emulator-process.js";
 import type { BenchmarkResults } from "./report/results.js";
 import { checkTargets } from "./report/targets.js";
@@ -57,8 +60,9 @@ if (values.render === true) {
 }
 
 const quick = values.quick === true;
-const scenarios = new Set((values.only ?? "a,b,c,d,e,f,g,h").split(",").map((name) => name.trim()));
-for (const scenario of scenarios) if (!"abcdefgh".includes(scenario) || scenario.length !== 1) throw new Error(`--only takes letters a to h, got "${scenario}"`);
+const known = "abcdefghij";
+const scenarios = new Set((values.only ?? [...known].join(",")).split(",").map((name) => name.trim()));
+for (const scenario of scenarios) if (!known.includes(scenario) || scenario.length !== 1) throw new Error(`--only takes the letters ${[...known].join(", ")}; got "${scenario}"`);
 const chosen: readonly ContenderDefinition[] =
   values.contenders === undefined
     ? allContenders
@@ -75,7 +79,7 @@ const settings = {
 /** How this run was started, as a person would type it. */
 function invokingCommand(): string {
   const args = process.argv.slice(2).join(" ");
-  if (process.env["npm_lifecycle_event"] !== "bench") return `tsx --conditions=development bench/run.ts${args ? ` ${args}` : ""}`;
+  if (process.env["npm_lifecycle_event"] !== "bench") return `tsx${runsOnSources() ? " --conditions=development" : ""} bench/run.ts${args ? ` ${args}` : ""}`;
   const viaPnpm = (process.env["npm_config_user_agent"] ?? "").startsWith("pnpm");
   return `${viaPnpm ? "pnpm bench" : "npm run bench"}${args ? ` -- ${args}` : ""}`;
 }
@@ -85,6 +89,7 @@ async function packageVersion(name: string): Promise<string> {
   return text === undefined ? "?" : (JSON.parse(text) as { version: string }).version;
 }
 
+await checkBuiltPackages();
 const started = Date.now();
 const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
 const results: BenchmarkResults = {
@@ -162,6 +167,16 @@ try {
     console.log("(h) Durable steps on DBOS (in-process, scripted model, the local PostgreSQL)");
     results.durableSteps = await runDurableStepsBenchmark(quick ? 1 : 3);
     console.log(`${formatDurableSteps(results.durableSteps)}\n    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("i")) {
+    console.log("(i) Import time of each entry (fresh processes)");
+    results.importTimes = await runImportTimesBenchmark(quick ? 3 : 15);
+    console.log(`${formatImportTimes(results.importTimes)}\n    done at ${seconds()}\n`);
+  }
+  if (scenarios.has("j")) {
+    console.log("(j) MCP tool calls (in-process agent, MCP over HTTP and stdio)");
+    results.mcpToolCalls = await runMcpToolCallsBenchmark(quick ? 1 : 3, quick ? 100 : 500);
+    console.log(`${formatMcpToolCalls(results.mcpToolCalls)}\n    done at ${seconds()}\n`);
   }
 } finally {
   await emulator.close();

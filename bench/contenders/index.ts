@@ -28,6 +28,13 @@ export const contenders: readonly ContenderDefinition[] = [
     create: async (endpoint) => (await import("./sluice.js")).createSluiceContender(endpoint, "converse"),
   },
   {
+    key: "sluice-reused",
+    label: "Sluice, Converse, agents reused",
+    transport: "HTTP/1.1 keep-alive",
+    floorKey: "raw-http1",
+    create: async (endpoint) => (await import("./sluice.js")).createSluiceContender(endpoint, "converse", true),
+  },
+  {
     key: "sluice-invoke",
     label: "Sluice, InvokeModel",
     transport: "HTTP/1.1 keep-alive",

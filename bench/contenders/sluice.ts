@@ -1,7 +1,9 @@
 /**
  * Sluice: an `Agent` per run (its conversation is the agent's state), sharing one client built by
  * `createBedrockClient` (keep-alive HTTP/1.1, Sluice's default), with a `defineTool` zod tool.
- * Over Converse, and over InvokeModel through `@sluice/providers`' `InvokeModelModel`.
+ * Over Converse, and over InvokeModel through `@sluice/providers`' `InvokeModelModel`. The
+ * "reused" variant keeps its agents across runs, as a server would: one agent per run in flight,
+ * each run starting it from an empty conversation (`restore` of its first snapshot).
  */
 import { Agent, Conversation, createBedrockClient, type Message, type Model } from "@sluice/core";
 import { InvokeModelModel } from "@sluice/providers";
@@ -17,20 +19,31 @@ const getWeather = defineTool({
 });
 
 /** Sluice over Converse (`ConverseModel`, the default) or over InvokeModel (`InvokeModelModel`). */
-export function createSluiceContender(endpoint: string, api: "converse" | "invoke-model"): Contender {
+export function createSluiceContender(endpoint: string, api: "converse" | "invoke-model", reuseAgents = false): Contender {
   const useInvokeModel = api === "invoke-model";
   const client = createBedrockClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 });
   const model: Model | undefined = useInvokeModel ? new InvokeModelModel(client) : undefined;
   const options = { modelId, client, ...(model && { model }) };
+  const idle: Agent[] = [];
+  const fresh = new Agent({ ...options, tools: [getWeather] }).snapshot();
+  const run = async (agent: Agent, question: string, streaming: boolean): Promise<string> => {
+    if (!streaming) return (await agent.send(question)).text;
+    const stream = agent.stream(question);
+    let text = "";
+    for await (const event of stream) if (event.type === "text-delta") text += event.text;
+    await stream.result;
+    return text;
+  };
   return {
     async weatherRun(question, streaming) {
-      const agent = new Agent({ ...options, tools: [getWeather] });
-      if (!streaming) return (await agent.send(question)).text;
-      const stream = agent.stream(question);
-      let text = "";
-      for await (const event of stream) if (event.type === "text-delta") text += event.text;
-      await stream.result;
-      return text;
+      if (!reuseAgents) return run(new Agent({ ...options, tools: [getWeather] }), question, streaming);
+      const agent = idle.pop() ?? new Agent({ ...options, tools: [getWeather] });
+      try {
+        agent.restore(fresh);
+        return await run(agent, question, streaming);
+      } finally {
+        idle.push(agent);
+      }
     },
     startConversation() {
       const agent = new Agent(options);

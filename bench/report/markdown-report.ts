@@ -6,6 +6,8 @@ import { corePipelineRows } from "../core-pipeline.js";
 import { formatDurableSteps } from "../durable-steps.js";
 import { formatSharedStores } from "../shared-stores.js";
 import { formatWorkflowSteps } from "../workflow-steps.js";
+import { formatImportTimes } from "../import-times.js";
+import { formatMcpToolCalls } from "../mcp-tool-calls.js";
 import { formatMiddlewareOverhead } from "../middleware-overhead.js";
 import { cellOrder } from "../suites/agent-runs.js";
 import { formatNumber, formatRatioRange, formatTable } from "../stats.js";
@@ -168,6 +170,26 @@ function workflowStepsSection(results: BenchmarkResults): string {
   ].join("\n\n");
 }
 
+function importTimesSection(results: BenchmarkResults): string {
+  const imports = results.importTimes;
+  if (imports === undefined) return "";
+  return [
+    "### (i) Import time of each entry",
+    `\`await import(entry)\` in a fresh Node process, timed inside it, ${imports.rounds} rounds taking turns; Sluice's entries load their builds. Every Sluice entry loads the AWS SDK client too, so the ratio shows what Sluice adds (\`bench/import-times.ts\`).`,
+    formatImportTimes(imports),
+  ].join("\n\n");
+}
+
+function mcpToolCallsSection(results: BenchmarkResults): string {
+  const mcp = results.mcpToolCalls;
+  if (mcp === undefined) return "";
+  return [
+    "### (j) MCP tool calls (scripted model, no model HTTP)",
+    "An agent turn in which the model calls `add` once: as a plain tool, over MCP to a `SluiceMcpServer` on streamable HTTP, and over MCP to a child process on stdio (`bench/mcp-tool-calls.ts`).",
+    formatMcpToolCalls(mcp),
+  ].join("\n\n");
+}
+
 function throughputSection(results: BenchmarkResults): string {
   const throughput = results.emulatorThroughput;
   if (throughput === undefined) return "";
@@ -203,6 +225,8 @@ export function renderResultsMarkdown(results: BenchmarkResults): string {
     sharedStoresSection(results),
     workflowStepsSection(results),
     durableStepsSection(results),
+    importTimesSection(results),
+    mcpToolCallsSection(results),
   ].filter((section) => section.length > 0);
   return `${startMarker}\n\n${sections.join("\n\n")}\n\n${endMarker}`;
 }

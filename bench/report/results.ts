@@ -5,6 +5,8 @@ import type { DurableStepsResult } from "../durable-steps.js";
 import type { SharedStoresResult } from "../shared-stores.js";
 import type { CorePipelineResult } from "../core-pipeline.js";
 import type { WorkflowStepsResult } from "../workflow-steps.js";
+import type { ImportTimesResult } from "../import-times.js";
+import type { McpToolCallsResult } from "../mcp-tool-calls.js";
 import type { AgentRunsResult } from "../suites/agent-runs.js";
 import type { ThroughputResult } from "../suites/emulator-throughput.js";
 import type { IdleMemoryResult } from "../suites/idle-memory.js";
@@ -42,6 +44,8 @@ export interface BenchmarkResults {
   sharedStores?: SharedStoresResult;
   workflowSteps?: WorkflowStepsResult;
   durableSteps?: DurableStepsResult;
+  importTimes?: ImportTimesResult;
+  mcpToolCalls?: McpToolCallsResult;
 }
 
 /** The label of the contender with `key` in `results` (the key itself when not listed). */

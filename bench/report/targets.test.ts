@@ -3,7 +3,7 @@ import type { AgentRunsCell } from "../suites/agent-runs.js";
 import type { BenchmarkResults } from "./results.js";
 import { checkTargets } from "./targets.js";
 
-function cell(contender: string, streaming: boolean, concurrency: number, ratioToFloor: number): AgentRunsCell {
+function cell(contender: string, streaming: boolean, concurrency: number, ratioToFloor: number, cpuRatioToFloor = ratioToFloor): AgentRunsCell {
   return {
     contender,
     streaming,
@@ -18,7 +18,7 @@ function cell(contender: string, streaming: boolean, concurrency: number, ratioT
     roundMediansMs: [ratioToFloor],
     ratioToFloor,
     ratioRange: { min: ratioToFloor, max: ratioToFloor },
-    cpuRatioToFloor: ratioToFloor,
+    cpuRatioToFloor,
   };
 }
 
@@ -53,6 +53,24 @@ describe("checkTargets", () => {
     const missed = checkTargets(results(1.12, 1.5)).filter((check) => check.target.includes("1.05×"));
     expect(missed.every((check) => check.met === false)).toBe(true);
     expect(missed[0]?.measured).toContain("1.12×");
+  });
+
+  it("misses the per-run target when client CPU is above 1.05× even if wall time is not", () => {
+    const base = results(1.02, 1.5);
+    const cells = base.agentRuns!.cells.map((entry) => (entry.contender === "sluice" ? cell("sluice", entry.streaming, entry.concurrency, 1.02, 1.1) : entry));
+    const checks = checkTargets({ ...base, agentRuns: { ...base.agentRuns!, cells } }).filter((check) => check.target.includes("1.05×"));
+    expect(checks.every((check) => check.met === false)).toBe(true);
+    expect(checks[0]?.measured).toContain("client CPU 1.10×");
+  });
+
+  it("checks the reused-agent contender beside the fresh one when it ran", () => {
+    const base = results(1.02, 1.5);
+    const reused = [false, true].flatMap((streaming) => [1, 20].map((concurrency) => cell("sluice-reused", streaming, concurrency, 1.2)));
+    const checks = checkTargets({ ...base, agentRuns: { ...base.agentRuns!, cells: [...base.agentRuns!.cells, ...reused] } }).filter((check) =>
+      check.target.includes("agents reused"),
+    );
+    expect(checks).toHaveLength(4);
+    expect(checks.every((check) => check.met === false)).toBe(true);
   });
 
   it("says whether Sluice is the lowest framework", () => {

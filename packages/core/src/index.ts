@@ -16,6 +16,29 @@ export { responseToEvents } from "./model/response-events.js";
 export { createBedrockClient, type BedrockClientOptions } from "./client/create-bedrock-client.js";
 export { compatibleClient } from "./client/compatible-client.js";
 
+// Models: ID parsing, capabilities, application inference profiles
+export { parseModelId, baseModelId, isApplicationProfileArn, type ParsedModelId } from "./models/parse-model-id.js";
+export type {
+  CacheTtl,
+  CachePointField,
+  ModelCapabilities,
+  ModelCapabilityOverride,
+  PromptCachingCapability,
+  ReasoningCapability,
+  ReasoningMode,
+  ServiceTierName,
+} from "./models/model-capabilities.js";
+export {
+  ModelCapabilityRegistry,
+  defaultCapabilityRegistry,
+  modelCapabilities,
+  type InferenceProfileLookup,
+  type ModelCapabilityRegistryOptions,
+  type ResolvedModel,
+} from "./models/model-capability-registry.js";
+export { inferenceProfileResolver, type ControlPlaneClient, type InferenceProfileResolverOptions } from "./models/inference-profile-resolver.js";
+export { ModelCapabilityError } from "./models/model-capability-error.js";
+
 // Middleware pipeline
 export { ModelResult, type ModelResultObserver } from "./middleware/model-result.js";
 export type { ModelCall, ModelCallState, ModelMiddleware, ModelNext, ModelNextOptions } from "./middleware/model-middleware.js";

@@ -90,10 +90,16 @@ describe("Sluice's MCP server called by the SDK's client", () => {
         });
         // The agent called get_weather and the echo model summarised the tool result.
         expect(result.content).toEqual([{ type: "text", text: 'Tool results: get_weather: {"city":"Paris","temperature":21,"unit":"c"}' }]);
-        expect(progress).toEqual([
+        // The SDK's client handles a notification a microtask after a response that arrived in the
+        // same read, and forgets the call's progress handler on the response; so the last step's
+        // notification, written just before the result, can be dropped by the client. The first
+        // step's notification precedes a tool call and a second model call, and always arrives.
+        const expected = [
           { progress: 1, message: "step 1 finished (tool_use)" },
           { progress: 2, message: "step 2 finished (end_turn)" },
-        ]);
+        ];
+        expect(progress.length).toBeGreaterThanOrEqual(1);
+        expect(progress).toEqual(expected.slice(0, progress.length));
       });
 
       it("cancels a running tool when the client cancels", async () => {

@@ -11,11 +11,20 @@ export { retryMiddleware, defaultRetryableErrors, isNetworkError, type RetryOpti
 export { backoffDelay, type BackoffPolicy, type Jitter } from "./retry/backoff.js";
 export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middleware.js";
 
+// Token counts (CountTokens, or the estimate)
+export { createTokenCounter, type TokenCount, type TokenCounter, type TokenCounterOptions } from "./token-count/token-counter.js";
+
+// Reasoning (Claude's thinking and effort, typed)
+export { reasoningMiddleware, type ReasoningEffort, type ReasoningOptions } from "./reasoning/reasoning-middleware.js";
+
+// Service tiers
+export { serviceTierMiddleware, type ServiceTierOptions } from "./service-tier/service-tier-middleware.js";
+export { withServiceTier } from "./service-tier/service-tier-scope.js";
+
 // Helpers for writing middleware
 export { recoverableStream, type StreamRecovery } from "./shared/recoverable-stream.js";
 export { nextWithSignal, linkSignals } from "./shared/next-with-signal.js";
 export { isOutputEvent } from "./shared/output-events.js";
-export { baseModelId } from "./shared/model-id.js";
 export { estimateTextTokens, estimateMessageTokens, estimateRequestTokens } from "./shared/token-estimate.js";
 
 // Response caching

@@ -28,7 +28,8 @@ export async function openTestDatabase(namespace: string) {
 /**
  * Real connection drops for the pool's connections: the admin connection locks `table` (ACCESS
  * EXCLUSIVE, so reads wait too), waits until a pool connection waits on the lock, terminates every
- * backend of the pool (pg_terminate_backend), and rolls back.
+ * backend of the pool (pg_terminate_backend), and rolls back, then has the pool throw away the
+ * terminated connections it still holds.
  */
 export function postgresConnectionDrop(database: () => Awaited<ReturnType<typeof openTestDatabase>>, table: string): ConnectionDrop {
   return {
@@ -49,6 +50,24 @@ export function postgresConnectionDrop(database: () => Awaited<ReturnType<typeof
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     },
-    release: async () => void (await database().admin.query("rollback")),
+    release: async () => {
+      const { admin, pool } = database();
+      await admin.query("rollback");
+      // Idle connections of the pool were terminated too; the pool learns it when their sockets
+      // report it, which lags on a busy machine, and a query handed such a connection fails
+      // (typed, and honestly). "Works again after" is about the store, not that race: let every
+      // idle connection answer once, so the dead ones are thrown away first.
+      const idle = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+      await Promise.all(
+        idle.map(async (client) => {
+          try {
+            await client.query("select 1");
+            client.release();
+          } catch (error) {
+            client.release(error as Error);
+          }
+        }),
+      );
+    },
   };
 }

@@ -36,7 +36,6 @@ export { deepseekAdapter } from "./families/deepseek/deepseek-adapter.js";
 export { openaiGptOssAdapter } from "./families/openai-gpt-oss/openai-gpt-oss-adapter.js";
 export { OPEN_WEIGHT_CHAT_ADAPTERS } from "./families/open-weight-chat/open-weight-chat-adapters.js";
 export { openWeightChatAdapter, type OpenWeightChatFamily } from "./families/open-weight-chat/open-weight-chat-adapter.js";
-export { parseModelId, type ParsedModelId } from "./resolve/parse-model-id.js";
 export { familyByName, resolveFamily, type FamilyCandidate, type ResolvedFamily } from "./resolve/resolve-family.js";
 
 // The InvokeModel-backed Model

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Agent, createBedrockClient } from "@sluice/core";
+import { Agent, createBedrockClient, parseModelId } from "@sluice/core";
 import { type Emulator, startEmulator } from "@sluice/emulator";
 import { defineTool } from "@sluice/tools";
 import { z } from "zod";
-import { MODEL_FAMILY_ADAPTERS, type ModelFamilyAdapter, invokeModel, parseModelId, supportsFeature } from "../src/index.js";
+import { MODEL_FAMILY_ADAPTERS, type ModelFamilyAdapter, invokeModel, supportsFeature } from "../src/index.js";
 
 let emulator: Emulator;
 let client: ReturnType<typeof createBedrockClient>;

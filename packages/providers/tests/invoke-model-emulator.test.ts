@@ -6,11 +6,16 @@ import { UnsupportedFeatureError, invokeModel } from "../src/index.js";
 import { type AssembledStream, collectStream } from "./assemble-stream.js";
 
 const IMPORTED_ARN = "arn:aws:bedrock:us-east-1:123456789012:imported-model/k2a8x1c4z9q0";
+const PROFILE_ARN = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/1arbu5hu2sjr";
 let emulator: Emulator;
 let client: ReturnType<typeof createBedrockClient>;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ streaming: { chunkSize: 4 }, models: { [IMPORTED_ARN]: "meta-llama" } });
+  emulator = await startEmulator({
+    streaming: { chunkSize: 4 },
+    models: { [IMPORTED_ARN]: "meta-llama" },
+    inferenceProfiles: [{ name: "dd-frmlo206", id: "1arbu5hu2sjr", model: "global.anthropic.claude-haiku-4-5-20251001-v1:0" }],
+  });
   client = createBedrockClient({ endpoint: emulator.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 });
 });
 afterAll(async () => {
@@ -139,6 +144,22 @@ describe("model IDs and families", () => {
     await expect(invokeModel({ client }).converse(ask(IMPORTED_ARN, "Hi"))).rejects.toSatisfy(ConfigurationError.isInstance);
     expect(() => invokeModel({ client, family: "llama" })).toThrow(/Unknown model family "llama".*"meta-llama"/);
     expect(emulator.requests).toHaveLength(0);
+  });
+
+  it("resolves an application inference profile ARN to its model's family with GetInferenceProfile, once", async () => {
+    emulator.enqueue([{ text: "Through the profile." }, { text: "Again." }]);
+    const model = invokeModel({ client });
+    const response = await model.converse(ask(PROFILE_ARN, "Hi"));
+    expect(response.output?.message?.content).toEqual([{ text: "Through the profile." }]);
+    await collectStream(await model.converseStream(ask(PROFILE_ARN, "Hi")));
+    expect(emulator.requests.map((request) => request.operation ?? request.rawPath.split("/")[1])).toEqual(["inference-profiles", "InvokeModel", "InvokeModelWithResponseStream"]);
+    expect(emulator.requests[1]?.body).toMatchObject({ anthropic_version: "bedrock-2023-05-31" });
+  });
+
+  it("reports an unknown application profile as the service's error", async () => {
+    const missing = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/nothere";
+    const error = await invokeModel({ client }).converse(ask(missing, "Hi")).catch((caught: unknown) => caught);
+    expect(BedrockError.isInstance(error) && error.errorName).toBe("ResourceNotFoundException");
   });
 
   it("resolves cross-region profiles and inference-profile ARNs", async () => {

@@ -17,6 +17,7 @@ export function requestBaseOf(options: AgentOptions, modelId: string): TurnSetti
     ...(options.promptVariables && { promptVariables: options.promptVariables }),
     ...(options.requestMetadata && { requestMetadata: options.requestMetadata }),
     ...(options.performanceConfig && { performanceConfig: options.performanceConfig }),
+    ...(options.serviceTier !== undefined && { serviceTier: { type: options.serviceTier } }),
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   InferenceConfiguration,
   PerformanceConfiguration,
   PromptVariableValues,
+  ServiceTierType,
   SystemContentBlock,
   ToolChoice,
 } from "@aws-sdk/client-bedrock-runtime";
@@ -45,6 +46,11 @@ export interface AgentOptions {
   promptVariables?: Record<string, PromptVariableValues>;
   requestMetadata?: Record<string, string>;
   performanceConfig?: PerformanceConfiguration;
+  /**
+   * The service tier of every model call (`flex` for cheaper background work, `priority` for
+   * interactive). Per call or per step: `serviceTierMiddleware` from `@sluice/middleware`.
+   */
+  serviceTier?: ServiceTierType;
   /** Most model calls in one `send()`/`stream()`. Default 10. */
   maxSteps?: number;
   /** Most tool calls running at once. Default 4. Use 1 (or `toolExecution: "sequential"`) to run them in order. */
@@ -84,6 +90,7 @@ export const agentOptionKeys: ReadonlyArray<keyof AgentOptions> = [
   "promptVariables",
   "requestMetadata",
   "performanceConfig",
+  "serviceTier",
   "maxSteps",
   "toolConcurrency",
   "toolExecution",

@@ -5,7 +5,7 @@ import { closest } from "./closest-name.js";
 import type { AgentOptions } from "./agent-options.js";
 
 /** The keys `clientOptions` takes (see `BedrockClientOptions`). */
-export const clientOptionKeys = ["region", "credentials", "endpoint", "maxAttempts", "requestHandler", "maxSockets"] as const;
+export const clientOptionKeys = ["region", "credentials", "endpoint", "maxAttempts", "requestHandler", "maxSockets", "apiKey"] as const;
 
 /**
  * Checks the type of every agent option, so a wrong value fails at construction with what to
@@ -77,7 +77,13 @@ function checkClientOptions(clientOptions: unknown): void {
         ` Known keys: ${clientOptionKeys.join(", ")}. For anything else, build the client yourself and pass it as client.`,
     );
   }
-  const { region, endpoint, maxAttempts, maxSockets } = clientOptions;
+  const { region, endpoint, maxAttempts, maxSockets, apiKey, credentials } = clientOptions;
+  if (apiKey !== undefined && apiKey !== false && (typeof apiKey !== "string" || apiKey.trim() === "")) {
+    throw new ConfigurationError("clientOptions.apiKey must be a non-empty string (a Bedrock API key), or false to sign with credentials.");
+  }
+  if (typeof apiKey === "string" && credentials !== undefined) {
+    throw new ConfigurationError("Pass either clientOptions.apiKey or clientOptions.credentials, not both: a request is authenticated one way.");
+  }
   if (region !== undefined && (typeof region !== "string" || region === "")) throw new ConfigurationError("clientOptions.region must be a region name such as \"us-east-1\".");
   if (endpoint !== undefined && (typeof endpoint !== "string" || !/^https?:\/\/./.test(endpoint))) {
     throw new ConfigurationError(`clientOptions.endpoint is ${JSON.stringify(endpoint)}; it must be a URL such as "http://127.0.0.1:4599".`);

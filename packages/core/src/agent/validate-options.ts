@@ -1,6 +1,7 @@
 import type { InferenceConfiguration } from "@aws-sdk/client-bedrock-runtime";
 import { describe } from "../conversation/content-rules.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
+import { parseModelId } from "../models/parse-model-id.js";
 import { checkOptionTypes } from "./option-types.js";
 import { closest } from "./closest-name.js";
 import { agentOptionKeys, type AgentOptions } from "./agent-options.js";
@@ -27,6 +28,7 @@ export function validateAgentOptions(options: AgentOptions): void {
   oneOf("toolExecution", options.toolExecution, ["parallel", "sequential"]);
   oneOf("toolErrors", options.toolErrors, ["model", "throw"]);
   oneOf("concurrency", options.concurrency, ["queue", "reject"]);
+  oneOf("serviceTier", options.serviceTier, ["default", "flex", "priority", "reserved"]);
   if (options.client !== undefined && options.clientOptions !== undefined) {
     throw new ConfigurationError("Pass either client or clientOptions, not both: clientOptions only describe a client Sluice builds.");
   }
@@ -84,7 +86,7 @@ export function validateInferenceConfig(config: InferenceConfiguration): void {
 
 /** True for prompt-management ARNs, which carry their own system prompt and settings. */
 export function isPromptArn(modelId: string): boolean {
-  return /^arn:aws[a-z-]*:bedrock:[^:]*:[^:]*:prompt\//.test(modelId);
+  return parseModelId(modelId).kind === "prompt";
 }
 
 function positiveInteger(name: string, value: unknown): void {

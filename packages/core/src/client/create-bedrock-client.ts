@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { BedrockRuntimeClient, type BedrockRuntimeClientConfig } from "@aws-sdk/client-bedrock-runtime";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { ConfigurationError } from "../errors/configuration-error.js";
 
 /** How Sluice builds a `BedrockRuntimeClient` when you do not pass one. */
 export interface BedrockClientOptions {
@@ -9,6 +10,13 @@ export interface BedrockClientOptions {
   region?: string;
   /** Explicit credentials or a provider; defaults to the AWS default credential chain. */
   credentials?: BedrockRuntimeClientConfig["credentials"];
+  /**
+   * A Bedrock API key: sent as `Authorization: Bearer <key>` instead of SigV4 signing. Defaults
+   * to the `AWS_BEARER_TOKEN_BEDROCK` environment variable when `credentials` is not given.
+   * Never logged (the redactor removes it, also from error messages). Pass `false` to ignore
+   * the environment variable and sign with credentials.
+   */
+  apiKey?: string | false;
   /** A different endpoint, e.g. the Sluice emulator's `http://127.0.0.1:PORT`. */
   endpoint?: string;
   /** The SDK's own retry attempts (default 3 in the SDK). */
@@ -29,10 +37,19 @@ export interface BedrockClientOptions {
  *
  * @example
  * const client = createBedrockClient({ region: "us-east-1" });
+ * const withKey = createBedrockClient({ region: "us-east-1", apiKey: process.env.MY_BEDROCK_KEY });
  * const local = createBedrockClient({ endpoint: emulator.url, region: "us-east-1",
  *   credentials: { accessKeyId: "local", secretAccessKey: "local" } });
  */
 export function createBedrockClient(options: BedrockClientOptions = {}): BedrockRuntimeClient {
+  return new BedrockRuntimeClient(clientConfigOf(options) as BedrockRuntimeClientConfig);
+}
+
+/**
+ * The AWS SDK client settings `createBedrockClient` uses, shared with the control-plane client
+ * (`inferenceProfileResolver`).
+ */
+export function clientConfigOf(options: BedrockClientOptions): Record<string, unknown> {
   const maxSockets = options.maxSockets ?? 50;
   const requestHandler =
     options.requestHandler ??
@@ -40,11 +57,33 @@ export function createBedrockClient(options: BedrockClientOptions = {}): Bedrock
       httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
       httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
     });
-  return new BedrockRuntimeClient({
+  const apiKey = apiKeyOf(options);
+  return {
     ...(options.region !== undefined && { region: options.region }),
     ...(options.credentials !== undefined && { credentials: options.credentials }),
+    // A provider function, so the key itself is not a field of the client's configuration.
+    ...(apiKey !== undefined && { token: async () => ({ token: apiKey }), authSchemePreference: ["httpBearerAuth"] }),
+    // The AWS SDK prefers AWS_BEARER_TOKEN_BEDROCK whenever it is set; explicit credentials (or apiKey: false) sign instead.
+    ...(apiKey === undefined && (options.credentials !== undefined || options.apiKey === false) && { authSchemePreference: ["sigv4"] }),
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
     ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
     requestHandler,
-  });
+  };
+}
+
+/** The API key to send: the option, else `AWS_BEARER_TOKEN_BEDROCK` unless credentials are explicit. */
+function apiKeyOf(options: BedrockClientOptions): string | undefined {
+  const { apiKey } = options;
+  if (apiKey === false) return undefined;
+  if (apiKey !== undefined) {
+    if (typeof apiKey !== "string" || apiKey.trim() === "") {
+      throw new ConfigurationError("clientOptions.apiKey must be a non-empty string (a Bedrock API key), or false to sign with credentials.");
+    }
+    if (options.credentials !== undefined) {
+      throw new ConfigurationError("Pass either clientOptions.apiKey or clientOptions.credentials, not both: a request is authenticated one way.");
+    }
+    return apiKey;
+  }
+  const fromEnvironment = process.env["AWS_BEARER_TOKEN_BEDROCK"];
+  return options.credentials === undefined && fromEnvironment !== undefined && fromEnvironment.trim() !== "" ? fromEnvironment : undefined;
 }

@@ -1,4 +1,5 @@
 import type { ContentBlock, Message, SystemContentBlock, ToolResultContentBlock } from "@aws-sdk/client-bedrock-runtime";
+import { cloneJson } from "./clone-json.js";
 
 /**
  * Messages as plain JSON: the same shape as Bedrock's wire format, where every binary field
@@ -16,7 +17,7 @@ export function messageToJson(message: Message): unknown {
 }
 
 export function messageFromJson(json: unknown): Message {
-  return convertMessage(structuredClone(json) as Message, fromBase64);
+  return convertMessage(cloneJson(json) as Message, fromBase64);
 }
 
 export function systemToJson(system: readonly SystemContentBlock[]): unknown {
@@ -24,7 +25,7 @@ export function systemToJson(system: readonly SystemContentBlock[]): unknown {
 }
 
 export function systemFromJson(json: unknown): SystemContentBlock[] {
-  return (structuredClone(json) as ContentBlock[]).map((block) => convertBlock(block, fromBase64) as SystemContentBlock);
+  return (cloneJson(json) as ContentBlock[]).map((block) => convertBlock(block, fromBase64) as SystemContentBlock);
 }
 
 function convertMessage(message: Message, convert: Convert): Message {

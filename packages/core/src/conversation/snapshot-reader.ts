@@ -3,6 +3,7 @@ import { ConversationValidationError } from "../errors/conversation-error.js";
 import { isValidToolName } from "../tools/tool-registry.js";
 import { checkSystemBlocks, describe, isPlainObject } from "./content-rules.js";
 import { messageFromJson, systemFromJson } from "./json-codec.js";
+import { cloneJson } from "./clone-json.js";
 import { emptyUsage, type Usage } from "./usage.js";
 
 /**
@@ -94,7 +95,7 @@ function readToolConfig(value: unknown, path: string): ToolConfiguration {
     if (!isPlainObject(spec) || !isValidToolName(spec["name"])) snapshotProblem(`${at}.toolSpec.name`, "must be a tool name Bedrock accepts.");
     if (!isPlainObject(spec["inputSchema"])) snapshotProblem(`${at}.toolSpec.inputSchema`, "must be an object such as { json: { type: \"object\" } }.");
   });
-  return structuredClone(value) as unknown as ToolConfiguration;
+  return cloneJson(value) as unknown as ToolConfiguration;
 }
 
 /**

@@ -10,8 +10,10 @@ import { createRedactor } from "./redactor.js";
  * const logger = redactingLogger(pino());
  * logger.warn({ message: error.message }, "call failed"); // signatures, tokens and keys removed
  */
-export function redactingLogger(logger: Logger, redact: <T>(record: T) => T = createRedactor()): Logger {
+export function redactingLogger(logger: Logger, redactWith?: <T>(record: T) => T): Logger {
+  // Checked before building a redactor: most agents log nowhere, and each redactor reads the environment.
   if (logger === silentLogger) return logger;
+  const redact = redactWith ?? createRedactor();
   const write = (level: keyof Logger) => (record: Record<string, unknown>, message?: string) => {
     try {
       logger[level](redact(record), message === undefined ? undefined : redact(message));

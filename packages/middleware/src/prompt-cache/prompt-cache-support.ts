@@ -1,4 +1,4 @@
-import { baseModelId } from "../shared/model-id.js";
+import { type CacheTtl, defaultCapabilityRegistry, type ModelCapabilityRegistry } from "@sluice/core";
 
 /** Where a request may carry `cachePoint` blocks. */
 export type CachePointField = "system" | "tools" | "messages";
@@ -10,33 +10,21 @@ export interface PromptCacheSupport {
   /** Fewest tokens before a cache point for it to take effect; below it the point is ignored. */
   minimumTokens: number;
   fields: readonly CachePointField[];
+  /** TTLs a cache point may ask for; `["5m"]` when not given. */
+  ttls?: readonly CacheTtl[];
 }
 
-const claude = (minimumTokens: number): PromptCacheSupport => ({ maxCachePoints: 4, minimumTokens, fields: ["tools", "system", "messages"] });
-// Nova caches the system prompt and messages; tool definitions are not a cacheable field.
-const nova: PromptCacheSupport = { maxCachePoints: 4, minimumTokens: 1_000, fields: ["system", "messages"] };
-
-/** Base model ID patterns with prompt caching on Bedrock, most specific first. */
-const table: ReadonlyArray<[RegExp, PromptCacheSupport]> = [
-  [/^anthropic\.claude-3-5-haiku-/, claude(2_048)],
-  [/^anthropic\.claude-3-7-sonnet-/, claude(1_024)],
-  [/^anthropic\.claude-(haiku-4-5|opus-4-5|opus-4-6)/, claude(4_096)],
-  [/^anthropic\.claude-(sonnet|opus)-4/, claude(1_024)],
-  [/^amazon\.nova-(micro|lite|pro|premier)-v1/, nova],
-  [/^amazon\.nova-2-/, nova],
-];
-
 /**
- * Whether (and how) `modelId` supports prompt caching through Converse `cachePoint` blocks:
- * Claude 3.5 Haiku, 3.7 Sonnet and the Claude 4 family, and Amazon Nova. Inference-profile
- * prefixes and foundation-model ARNs are understood; for an application inference profile or
- * a provisioned model ARN, pass `support` to `promptCachingMiddleware` yourself.
+ * Whether (and how) `modelId` supports prompt caching through Converse `cachePoint` blocks, as
+ * the model capability registry of `@sluice/core` describes it: Claude 3.5 Haiku, 3.7 Sonnet and
+ * the Claude 4 family (1-hour TTLs from Claude 4.5), and Amazon Nova. Inference-profile prefixes
+ * and ARNs are understood; an application inference profile is known once a registry with
+ * `resolveProfile` has resolved it (pass that registry to `promptCachingMiddleware`).
  *
  * @example
  * promptCacheSupport("us.anthropic.claude-3-7-sonnet-20250219-v1:0"); // { maxCachePoints: 4, minimumTokens: 1024, … }
  * promptCacheSupport("meta.llama3-1-70b-instruct-v1:0"); // undefined
  */
-export function promptCacheSupport(modelId: string): PromptCacheSupport | undefined {
-  const base = baseModelId(modelId);
-  return table.find(([pattern]) => pattern.test(base))?.[1];
+export function promptCacheSupport(modelId: string, registry: ModelCapabilityRegistry = defaultCapabilityRegistry): PromptCacheSupport | undefined {
+  return registry.get(modelId).promptCaching;
 }

@@ -1,5 +1,4 @@
-import { ConfigurationError, type TokenUsage } from "@sluice/core";
-import { baseModelId } from "../shared/model-id.js";
+import { ConfigurationError, baseModelId, type TokenUsage } from "@sluice/core";
 
 /** What one model costs, in your currency per million tokens. */
 export interface ModelPrice {

@@ -1,7 +1,8 @@
-import { addUsage, emptyUsage, ModelResult, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResponse, type TokenUsage, type Usage } from "@sluice/core";
+import { addUsage, ConfigurationError, emptyUsage, ModelResult, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResponse, type TokenUsage, type Usage } from "@sluice/core";
 import { UsageLimitError, type UsageLimitName } from "../errors/usage-limit-error.js";
 import { checkOptions, functionOption, integerOption } from "../shared/options.js";
 import { PerRun } from "../shared/per-run.js";
+import type { TokenCounter } from "../token-count/token-counter.js";
 import { findPrice, usageCost, validatePriceTable, type PriceTable } from "./price-table.js";
 
 /** Limits per agent run (one `send()`, `stream()` or `resume()`). */
@@ -45,6 +46,12 @@ export interface UsageOptions {
   prices?: PriceTable;
   /** Called after every model call with its usage and the run's totals. */
   onUsage?: (record: UsageRecord) => void;
+  /**
+   * With `maxInputTokens` or `maxTotalTokens`: counts each request's input before sending it
+   * (CountTokens where the model supports it, see `createTokenCounter`) and refuses a call that
+   * would take the run past the limit, instead of finding out after it was billed.
+   */
+  tokenCounter?: TokenCounter;
 }
 
 /** The usage middleware with its running totals. */
@@ -77,7 +84,11 @@ const owner = "usageMiddleware";
  * await agent.send("Hi"); console.log(usage.total.totalTokens, usage.totalCost);
  */
 export function usageMiddleware(options: UsageOptions = {}): UsageMiddleware {
-  checkOptions(owner, options, ["limits", "prices", "onUsage"]);
+  checkOptions(owner, options, ["limits", "prices", "onUsage", "tokenCounter"]);
+  const tokenCounter = options.tokenCounter;
+  if (tokenCounter !== undefined && typeof tokenCounter?.count !== "function") {
+    throw new ConfigurationError(`${owner}: tokenCounter must have a count(request) method, e.g. createTokenCounter({ client }).`);
+  }
   const limits = checkLimits(options.limits);
   if (options.prices !== undefined) validatePriceTable(options.prices, `${owner}: prices`);
   const prices = options.prices;
@@ -106,6 +117,10 @@ export function usageMiddleware(options: UsageOptions = {}): UsageMiddleware {
   async function usage(call: ModelCall, next: ModelNext): Promise<ModelResult> {
     const run = runs.get(call.runId);
     enforce(limits, run);
+    if (tokenCounter && (limits.maxInputTokens !== undefined || limits.maxTotalTokens !== undefined)) {
+      const { inputTokens } = await tokenCounter.count(call.request, { signal: call.signal });
+      enforce(limits, run, inputTokens);
+    }
     run.modelCalls += 1;
     modelCalls += 1;
     const result = await next();
@@ -137,15 +152,21 @@ export function usageMiddleware(options: UsageOptions = {}): UsageMiddleware {
   };
 }
 
-function enforce(limits: UsageLimits, run: RunUsage): void {
-  const checks: Array<[UsageLimitName, number, number | undefined]> = [
-    ["model-calls", run.modelCalls, limits.maxModelCalls],
-    ["total-tokens", run.usage.totalTokens, limits.maxTotalTokens],
-    ["input-tokens", run.usage.inputTokens + run.usage.cacheReadInputTokens + run.usage.cacheWriteInputTokens, limits.maxInputTokens],
-    ["output-tokens", run.usage.outputTokens, limits.maxOutputTokens],
-  ];
+/** Refuses the next call when the run has used up an allowance, or (with `nextInput`, counted) would go past it. */
+function enforce(limits: UsageLimits, run: RunUsage, nextInput?: number): void {
+  const checks: Array<[UsageLimitName, number, number | undefined]> = nextInput === undefined
+    ? [
+        ["model-calls", run.modelCalls, limits.maxModelCalls],
+        ["total-tokens", run.usage.totalTokens, limits.maxTotalTokens],
+        ["input-tokens", run.usage.inputTokens + run.usage.cacheReadInputTokens + run.usage.cacheWriteInputTokens, limits.maxInputTokens],
+        ["output-tokens", run.usage.outputTokens, limits.maxOutputTokens],
+      ]
+    : [
+        ["total-tokens", run.usage.totalTokens + nextInput, limits.maxTotalTokens],
+        ["input-tokens", run.usage.inputTokens + run.usage.cacheReadInputTokens + run.usage.cacheWriteInputTokens + nextInput, limits.maxInputTokens],
+      ];
   for (const [name, used, maximum] of checks) {
-    if (maximum !== undefined && used >= maximum) throw new UsageLimitError(name, used, maximum);
+    if (maximum !== undefined && (nextInput === undefined ? used >= maximum : used > maximum)) throw new UsageLimitError(name, used, maximum);
   }
 }
 

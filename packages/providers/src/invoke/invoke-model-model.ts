@@ -1,4 +1,4 @@
-import { ModelOutputError, compatibleClient, sendWithSignal, translateSendError } from "@sluice/core";
+import { ModelCapabilityRegistry, ModelOutputError, compatibleClient, inferenceProfileResolver, isApplicationProfileArn, sendWithSignal, translateSendError } from "@sluice/core";
 import {
   type BedrockRuntimeClient,
   type ConverseStreamOutput,
@@ -25,6 +25,12 @@ export interface InvokeModelModelOptions {
   family?: string;
   /** The adapters to choose from (default: every built-in family). Add your own here. */
   adapters?: readonly ModelFamilyAdapter[];
+  /**
+   * Where application inference profile ARNs are resolved to their model (and so their family)
+   * when `family` is not given. Default: a registry that asks `GetInferenceProfile` through this
+   * model's client (needs `@aws-sdk/client-bedrock`), once per ARN.
+   */
+  registry?: ModelCapabilityRegistry;
 }
 
 /**
@@ -43,6 +49,7 @@ export class InvokeModelModel implements Model {
   private readonly family: string | undefined;
 
   private readonly client: BedrockRuntimeClient;
+  private readonly registry: ModelCapabilityRegistry;
 
   /** `client` may come from any copy of the AWS SDK v3 (see `compatibleClient` in @sluice/core). */
   constructor(client: BedrockRuntimeClient, options: InvokeModelModelOptions = {}) {
@@ -50,17 +57,32 @@ export class InvokeModelModel implements Model {
     this.adapters = options.adapters ?? MODEL_FAMILY_ADAPTERS;
     this.family = options.family;
     if (this.family !== undefined) familyByName(this.family, this.adapters);
+    this.registry = options.registry ?? new ModelCapabilityRegistry({ resolveProfile: inferenceProfileResolver({ client: this.client }) });
   }
 
-  /** The adapter and context a request would use; throws what `converse` would throw before calling. */
+  /**
+   * The adapter and context a request would use; throws what `converse` would throw before
+   * calling. An application inference profile counts as its model once the registry resolved it.
+   */
   prepare(request: ModelRequest, streaming: boolean): { adapter: ModelFamilyAdapter; context: AdapterContext } {
-    const { adapter, baseModelId } = resolveFamily(request.modelId, this.family, this.adapters);
+    const resolvedBase = this.family === undefined && isApplicationProfileArn(request.modelId) ? this.registry.baseOf(request.modelId) : undefined;
+    const { adapter, baseModelId } = resolveFamily(resolvedBase ?? request.modelId, this.family, this.adapters);
     checkRequestFeatures(adapter, request, { baseModelId, streaming });
     return { adapter, context: { modelId: request.modelId, baseModelId, streaming, request } };
   }
 
+  /** `prepare`, after resolving an application inference profile ARN (when no family is given). */
+  private async prepareCall(request: ModelRequest, streaming: boolean): Promise<{ adapter: ModelFamilyAdapter; context: AdapterContext }> {
+    if (this.family === undefined && isApplicationProfileArn(request.modelId)) {
+      await this.registry.resolve(request.modelId).catch((error: unknown) => {
+        throw translateSendError(error, undefined, false);
+      });
+    }
+    return this.prepare(request, streaming);
+  }
+
   async converse(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResponse> {
-    const { adapter, context } = this.prepare(request, false);
+    const { adapter, context } = await this.prepareCall(request, false);
     const command = new InvokeModelCommand(invokeCommandInput(request, adapter.buildRequest(request, context)));
     const captured: { headers: Headers } = { headers: {} };
     captureHeaders(command, captured);
@@ -81,7 +103,7 @@ export class InvokeModelModel implements Model {
   }
 
   async converseStream(request: ModelRequest, options: ModelCallOptions = {}): Promise<AsyncIterable<ConverseStreamOutput>> {
-    const { adapter, context } = this.prepare(request, true);
+    const { adapter, context } = await this.prepareCall(request, true);
     const command = new InvokeModelWithResponseStreamCommand(invokeCommandInput(request, adapter.buildRequest(request, context)));
     const started = Date.now();
     const output = await sendWithSignal(options.signal, (sendOptions) => this.client.send(command, sendOptions));

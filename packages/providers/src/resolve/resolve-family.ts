@@ -1,5 +1,4 @@
-import { ConfigurationError, validateModelId } from "@sluice/core";
-import { parseModelId } from "./parse-model-id.js";
+import { ConfigurationError, parseModelId, validateModelId } from "@sluice/core";
 
 /** Anything resolvable by family name or model ID. */
 export interface FamilyCandidate {

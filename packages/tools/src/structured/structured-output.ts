@@ -1,5 +1,8 @@
 import {
   ConfigurationError,
+  defaultCapabilityRegistry,
+  ModelCapabilityError,
+  ModelCapabilityRegistry,
   type ModelResult,
   type Agent,
   type AgentInput,
@@ -17,6 +20,7 @@ import type { DefinedTool } from "../define/tool-definition.js";
 import type { InferSchemaOutput, ZodSchemaLike } from "../schema/schema-types.js";
 import { validateValue } from "../schema/validate-value.js";
 import { refusedAnswersInRun } from "./answer-rounds.js";
+import { hasToolBlocks, jsonSchemaFormat, thinkingEnabled, withStrictTool } from "./native-format.js";
 import { StructuredOutputError } from "./structured-output-error.js";
 
 /**
@@ -40,6 +44,17 @@ export interface StructuredOutputOptions<Schema extends ZodSchemaLike> {
    * extended thinking).
    */
   toolChoice?: "any" | "auto";
+  /**
+   * How the model gives its answer: `native` (Bedrock's own structured output,
+   * `outputConfig.textFormat`: the final text is JSON fitting the schema), `tool` (the answer
+   * tool), or `auto` (default): native where the model capability registry says the model has
+   * it, the tool elsewhere. Native works together with extended thinking.
+   */
+  mode?: "auto" | "native" | "tool";
+  /** Mark the answer tool `strict` (schema-checked tool input) in tool mode; a `ModelCapabilityError` on models without strict tools. Default false. */
+  strict?: boolean;
+  /** The model capability registry to consult (one that resolves application profiles, for instance). Default `defaultCapabilityRegistry`. */
+  registry?: ModelCapabilityRegistry;
 }
 
 /** What `structured.send()` resolves to. */
@@ -88,6 +103,13 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
     throw new ConfigurationError(`structuredOutput: maxRetries must be a whole number of at least 0; got ${String(maxRetries)}.`);
   }
   if (toolChoice !== "any" && toolChoice !== "auto") throw new ConfigurationError('structuredOutput: toolChoice must be "any" or "auto".');
+  const mode = options.mode ?? "auto";
+  if (!["auto", "native", "tool"].includes(mode)) throw new ConfigurationError('structuredOutput: mode must be "auto", "native" or "tool".');
+  if (options.strict !== undefined && typeof options.strict !== "boolean") throw new ConfigurationError("structuredOutput: strict must be true or false.");
+  if (options.registry !== undefined && !(options.registry instanceof ModelCapabilityRegistry)) {
+    throw new ConfigurationError("structuredOutput: registry must be a ModelCapabilityRegistry.");
+  }
+  const registry = options.registry ?? defaultCapabilityRegistry;
   const tool = defineTool({
     name,
     description: options.description ?? defaultDescription,
@@ -108,8 +130,30 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
     if (!toolConfig?.tools?.some((entry) => entry.toolSpec?.name === name)) {
       throw new ConfigurationError(`The agent has the structured-output middleware but not its tool "${name}"; add structured.tool to the agent's tools.`);
     }
-    if (toolChoice === "auto" || toolConfig.toolChoice) return next();
-    return next({ ...call.request, toolConfig: { ...toolConfig, toolChoice: { any: {} } } });
+    const { modelId } = call.request;
+    const capabilities = (await registry.resolve(modelId)).capabilities;
+    if (mode === "native" && !capabilities.nativeStructuredOutput) {
+      throw new ModelCapabilityError(
+        modelId,
+        "nativeStructuredOutput",
+        `${modelId} has no native structured output (outputConfig.textFormat). Use structuredOutput({ mode: "tool" }) or "auto", or a model that has it (Claude 4.5 and later, the open-weight families).`,
+      );
+    }
+    if (mode === "native" || (mode === "auto" && capabilities.nativeStructuredOutput)) {
+      // The answer is the final text; the answer tool stays only where Bedrock needs a toolConfig.
+      const others = toolConfig.tools.filter((entry) => entry.toolSpec?.name !== name);
+      const tools = others.length > 0 ? { toolConfig: { ...toolConfig, tools: others } } : hasToolBlocks(call.request) ? { toolConfig } : {};
+      const { toolConfig: _replaced, ...rest } = call.request;
+      return next({ ...rest, ...tools, outputConfig: { ...call.request.outputConfig, ...jsonSchemaFormat(tool.inputSchema, name, options.description) } });
+    }
+    if (options.strict === true && !capabilities.strictTools) {
+      throw new ModelCapabilityError(modelId, "strictTools", `${modelId} does not take strict tools (toolSpec.strict). Leave strict out, or use a model with strict tools (Claude 4.5 up to 4.8, the open-weight families).`);
+    }
+    const tools = options.strict === true ? withStrictTool(toolConfig.tools, name) : toolConfig.tools;
+    // Extended thinking refuses a forced tool choice, so the model is asked, not forced, to answer with the tool.
+    const force = toolChoice === "any" && toolConfig.toolChoice === undefined && !thinkingEnabled(call.request);
+    if (!force && tools === toolConfig.tools) return next();
+    return next({ ...call.request, toolConfig: { ...toolConfig, tools, ...(force && { toolChoice: { any: {} } }) } });
   }
 
   /** A valid answer ends the run: no model call is needed after it. */
@@ -126,7 +170,20 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
       const parsed = await validateValue<Value>(options.schema, call.input ?? {});
       if (parsed.success) return parsed.value;
     }
-    return undefined;
+    return readNativeAnswer(result);
+  }
+
+  /** The final text as JSON fitting the schema (native structured output), or undefined. */
+  async function readNativeAnswer(result: AgentResult): Promise<Value | undefined> {
+    if (result.status !== "complete" || result.text.trim() === "") return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(result.text);
+    } catch {
+      return undefined;
+    }
+    const parsed = await validateValue<Value>(options.schema, json);
+    return parsed.success ? parsed.value : undefined;
   }
 
   return {
@@ -142,7 +199,7 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
           ? "the run paused for a tool call waiting on resume(); resume it and read the answer with structured.read(result)"
           : result.status === "max-steps"
             ? "the run reached maxSteps first"
-            : `the model ended its turn without calling ${name}`;
+            : `the model ended its turn without calling ${name} or answering with JSON that fits the schema`;
       throw new StructuredOutputError(`No structured answer: ${why}.`, why, result);
     },
   };

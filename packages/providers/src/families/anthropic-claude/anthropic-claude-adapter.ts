@@ -1,3 +1,4 @@
+import { modelCapabilities } from "@sluice/core";
 import type { ModelFamilyAdapter } from "../../adapter.js";
 import { NO_FEATURES } from "../../features/family-features.js";
 import { ANTHROPIC_CLAUDE_FAMILY, ANTHROPIC_CLAUDE_NAME, buildClaudeRequest } from "./anthropic-claude-request.js";
@@ -35,12 +36,12 @@ export const anthropicClaudeAdapter: ModelFamilyAdapter = {
     documents: true,
     reasoning: {
       note: "Claude 3.7 Sonnet, Claude 4 and later",
-      models: (id) => /claude-(?:3-7|(?:sonnet|opus|haiku)-[4-9]|[4-9]-)/.test(id),
+      models: (id) => modelCapabilities(id).reasoning !== undefined,
     },
     stopSequences: true,
     structuredOutput: {
       note: "Claude 4.5 and later (Claude Sonnet 5 refuses strict tools)",
-      models: (id) => /claude-(?:(?:sonnet|opus|haiku)-(?:4-[5-9]|[5-9])|[5-9]-)/.test(id),
+      models: (id) => modelCapabilities(id).nativeStructuredOutput,
     },
   },
   // Claude 3+ speaks Messages; claude-v2 / instant use the legacy text-completions adapter.

@@ -1,4 +1,4 @@
-import type { ModelRequest } from "@sluice/core";
+import { type ModelRequest, modelCapabilities } from "@sluice/core";
 import type { ModelFamilyAdapter, NativeBody } from "../../adapter.js";
 import { UnsupportedFeatureError } from "../../errors/unsupported-feature-error.js";
 import { NO_FEATURES } from "../../features/family-features.js";
@@ -48,7 +48,7 @@ export const mistralChatAdapter: ModelFamilyAdapter = {
     streaming: true,
     streamedTools: true,
     images: { note: "Pixtral Large", models: (id) => /pixtral/.test(id) },
-    structuredOutput: { note: "Mistral Large 3", models: (id) => /mistral-large-3/.test(id) },
+    structuredOutput: { note: "Mistral Large 3", models: (id) => modelCapabilities(id).nativeStructuredOutput },
   },
   matches: (id) => /^mistral\.(mistral-large-(2407|24[1-9]\d|2[5-9]\d\d|3-)|pixtral)/.test(id),
   buildRequest: (request) => buildMistralChatRequest(request),

@@ -16,7 +16,7 @@ describe("parseModelId", () => {
     ],
     ["arn:aws:bedrock:us-east-1:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/ly16hhi765j4", "amazon.titan-text-express-v1:0", "custom-model"],
   ])("%s names %s", (modelId, baseModelId, kind) => {
-    expect(parseModelId(modelId)).toEqual({ baseModelId, kind });
+    expect(parseModelId(modelId)).toMatchObject({ baseModelId, kind });
   });
 
   it.each([
@@ -26,6 +26,27 @@ describe("parseModelId", () => {
     ["arn:aws:bedrock:us-east-1:123456789012:prompt/PROMPT12345:1", "prompt"],
     ["arn:aws:bedrock:us-east-1:123456789012:custom-model-deployment/abc", "custom-model-deployment"],
   ])("%s names no model", (modelId, kind) => {
-    expect(parseModelId(modelId)).toEqual({ baseModelId: undefined, kind });
+    expect(parseModelId(modelId)).toMatchObject({ baseModelId: undefined, kind });
+  });
+});
+
+describe("parseModelId geography and region", () => {
+  it("reports the profile's geography and the ARN's region", () => {
+    expect(parseModelId("global.anthropic.claude-haiku-4-5-20251001-v1:0")).toEqual({
+      baseModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
+      kind: "inference-profile",
+      geography: "global",
+    });
+    expect(parseModelId("arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.amazon.nova-lite-v1:0")).toEqual({
+      baseModelId: "amazon.nova-lite-v1:0",
+      kind: "inference-profile",
+      geography: "eu",
+      region: "eu-west-1",
+    });
+    // As recorded in GetInferenceProfile's models: a foundation-model ARN without a region.
+    expect(parseModelId("arn:aws:bedrock:::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0")).toEqual({
+      baseModelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
+      kind: "foundation-model",
+    });
   });
 });
