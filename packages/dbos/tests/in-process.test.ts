@@ -2,10 +2,10 @@ import { DBOS } from "@dbos-inc/dbos-sdk";
 import { Agent } from "@sluice/core";
 import { startEmulator, type Emulator } from "@sluice/emulator";
 import { describeWithService, postgresService, testNamespace } from "@sluice/test-services";
-import { defineTool } from "@sluice/tools";
+import { approvalMiddleware, defineTool } from "@sluice/tools";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
-import { DurableConfigurationError, durableAgent, durableMiddleware } from "../src/index.js";
+import { DurableConfigurationError, DurableWaitTimeoutError, durableAgent, durableMiddleware } from "../src/index.js";
 import { dropSystemDatabase, systemDatabaseUrl } from "./dbos-fixture.js";
 import { modelId, supportScript } from "./fixtures/durable-support.js";
 
@@ -21,6 +21,11 @@ const tools = [
   defineTool({ name: "refund_order", description: "Refunds an order.", input: z.object({ orderId: z.string(), cents: z.number() }), handler: ({ orderId }) => (calls.push(`refund ${orderId}`), "refunded") }),
 ];
 const durable = durableAgent({ name: "in-process", agent: () => new Agent({ modelId, clientOptions: emulator.clientOptions, tools, middleware: [durableMiddleware()] }) });
+const impatient = durableAgent({
+  name: "impatient",
+  waitSeconds: 1,
+  agent: () => new Agent({ modelId, clientOptions: emulator.clientOptions, tools, middleware: [approvalMiddleware({ tools: ["refund_order"] }), durableMiddleware()] }),
+});
 const forgetful = durableAgent({ name: "forgetful", agent: () => new Agent({ modelId, clientOptions: emulator.clientOptions, tools }) });
 
 describeWithService(service, "durable agent runs in one process", () => {
@@ -58,5 +63,16 @@ describeWithService(service, "durable agent runs in one process", () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/made model calls that were not DBOS steps.*Add durableMiddleware\(\)/);
     expect(DurableConfigurationError.isInstance(error)).toBe(true);
+  });
+
+  it("ends a run whose approval is not answered within waitSeconds with DurableWaitTimeoutError, the refund not run", async () => {
+    calls.length = 0;
+    const handle = await impatient.start("Please refund order 9.", { workflowId: "impatient" });
+    const [pending] = await handle.pending({ timeoutSeconds: 10 });
+    expect(pending).toMatchObject({ reason: "approval-required", toolName: "refund_order" });
+    const error = await handle.result().catch((caught: unknown) => caught);
+    expect(DurableWaitTimeoutError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ workflowId: "impatient", pendingId: pending?.id });
+    expect(calls).toEqual(["lookup 1042"]);
   });
 });
