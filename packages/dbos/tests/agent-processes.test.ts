@@ -77,6 +77,20 @@ describeWithService(service, "durable agent runs on DBOS across processes", () =
     expect(emulator.requests).toHaveLength(4);
   });
 
+  it("a worker with another executor id takes over a killed worker's run (DBOS.resumeWorkflow) and finishes it without repeating completed calls", async () => {
+    const ledger = newLedger();
+    const first = worker({ MODE: "start", WORKFLOW_ID: "takeover", EXECUTOR_ID: "exec-e", LEDGER: ledger, REFUND_MS: "30000" });
+    await until(() => actions(readLedger(ledger)).includes("refund-start"), "the refund to start");
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = worker({ MODE: "takeover", WORKFLOW_ID: "takeover", EXECUTOR_ID: "exec-f", LEDGER: ledger });
+    const result = await second.message<Result>("result");
+    expect(result).toMatchObject({ text: "Done: $25.00 is on its way back.", status: "complete", steps: 3 });
+    expect(actions(readLedger(ledger))).toEqual(["lookup", "refund-start", "refund-start", "refund-done"]);
+    expect(emulator.requests).toHaveLength(3);
+  });
+
   it("an approval is a durable wait: another process answers it, and the run continues where it waits", async () => {
     const ledger = newLedger();
     const runner = worker({ MODE: "start", WORKFLOW_ID: "approval", EXECUTOR_ID: "exec-c", LEDGER: ledger, APPROVAL: "1" });

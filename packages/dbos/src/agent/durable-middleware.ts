@@ -5,8 +5,12 @@ import { countStep } from "../shared/durable-scope.js";
 
 /** The DBOS step name of a model call: `sluice.model:<step>` (1 for the run's first call). */
 export const modelStepName = (call: Pick<ModelCall, "step">): string => `sluice.model:${call.step}`;
-/** The DBOS step name of a tool call: `sluice.tool:<tool name>`. */
-export const toolStepName = (call: Pick<ToolCall, "name">): string => `sluice.tool:${call.name}`;
+/**
+ * The DBOS step name of a tool call: `sluice.tool:<tool name>:<toolUseId>`. The id comes from the
+ * stored model response, so it is the same on replay, and two calls of one tool that start in
+ * another order on replay are refused by DBOS instead of getting each other's results.
+ */
+export const toolStepName = (call: Pick<ToolCall, "name" | "toolUseId">): string => `sluice.tool:${call.name}:${call.toolUseId}`;
 
 /**
  * Makes each model call and each tool call of an agent run a DBOS step, when the agent runs
