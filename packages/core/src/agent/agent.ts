@@ -34,11 +34,14 @@ import { runFailure } from "./run-outcome.js";
 import { runTurn, type PausedTurn, type TurnSettings, type TurnStart } from "./turn-runner.js";
 import { turnStartFor } from "./turn-start.js";
 import { validateAgentOptions, validateModelId } from "./validate-options.js";
+import type { RunContext, ServiceResolver } from "./run-context.js";
 
 /** Per-call options of `send`, `stream` and `resume`. */
 export interface RunOptions {
   /** Aborting cancels the model's HTTP request and running tools, and rolls the turn back. */
   signal?: AbortSignal;
+  /** This run's context, merged over the agent's `context` option (see `RunContext`). */
+  context?: RunContext;
 }
 
 /** What `agent.stream()` returns: the run's events as they happen, and its result. */
@@ -70,16 +73,25 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   /** The store's revision of the conversation as loaded or last saved; undefined when the store keeps none. */
   private revision: number | undefined;
   private wiring: AgentWiring | undefined;
+  /** Reaches this agent's container, typed by token; what calls and tools get instead of the container. */
+  private readonly resolve: ServiceResolver;
 
   constructor(options: AgentOptions) {
     super();
     validateAgentOptions(options);
     this.options = options;
     this.container = (options.container ?? rootContainer).createChildContainer();
+    const container = this.container;
+    this.resolve = (token) => container.resolve(token);
     registerDefaults(this.container, options);
     const modelId = options.modelId ?? (this.container.isRegistered(Tokens.ModelId, true) ? this.container.resolve(Tokens.ModelId) : undefined);
     validateModelId(modelId);
     this.modelId = modelId;
+    if (options.conversationId !== undefined && !this.store()) {
+      throw new ConfigurationError(
+        "conversationId needs a store to load from and save to: pass store (e.g. new InMemoryConversationStore()) or register one with registerSluice(container, { store }).",
+      );
+    }
     this.registry = new ToolRegistry(options.tools ?? []);
     this.container.register(Tokens.ToolRegistry, { useValue: this.registry });
     this.queue = new RunQueue(options.concurrency ?? "queue");
@@ -184,7 +196,8 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       signal,
       input,
       resuming: resumeValues !== undefined,
-      container: this.container,
+      context: { ...this.options.context, ...options.context },
+      resolve: this.resolve,
     };
     const turn = async (): Promise<AgentResult> => {
       try {
@@ -252,7 +265,6 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
         concurrency: this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency),
         defaultTimeoutMs: this.options.toolTimeoutMs ?? defaultToolTimeoutMs,
         failuresAreFatal: this.options.toolErrors === "throw",
-        container: this.container,
         clock,
       }),
     };
@@ -267,7 +279,8 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       maxSteps: this.options.maxSteps ?? defaultMaxSteps,
       streaming: run.streaming,
       signal: run.signal,
-      container: this.container,
+      context: run.context,
+      resolve: this.resolve,
       emit,
       wantsDeltas: deltaEvents.some((type) => this.listenerCount(type) > 0),
       runId: run.runId,

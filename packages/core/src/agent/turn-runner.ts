@@ -1,5 +1,5 @@
 import type { ContentBlock, ConverseStreamOutput, Message, ToolUseBlock } from "@aws-sdk/client-bedrock-runtime";
-import type { DependencyContainer } from "tsyringe";
+import type { RunContext, ServiceResolver } from "./run-context.js";
 import type { Conversation } from "../conversation/conversation.js";
 import { isPlainObject } from "../conversation/content-rules.js";
 import { PendingMessages } from "../conversation/pending-messages.js";
@@ -28,7 +28,8 @@ export interface TurnSettings {
   maxSteps: number;
   streaming: boolean;
   signal: AbortSignal;
-  container: DependencyContainer;
+  context: RunContext;
+  resolve: ServiceResolver;
   emit: (event: AgentEvent) => void;
   /** Whether anyone listens to delta events; without listeners a non-streaming call skips producing them. */
   wantsDeltas: boolean;
@@ -99,7 +100,8 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
         signal,
         state: {},
         step,
-        container: settings.container,
+        context: settings.context,
+        resolve: settings.resolve,
         runId: settings.runId,
       };
       const result = await settings.callModel(call);
@@ -133,7 +135,7 @@ export async function runTurn(settings: TurnSettings, start: TurnStart): Promise
         emit({ type: "tool-use-complete", step, toolUseId: toolUse.toolUseId ?? "", name: toolUse.name ?? "", input: toolUse.input });
       }
     }
-    const outcomes = await settings.tools.runAll(toRun, step, signal, emit, settings.runId, resume?.values);
+    const outcomes = await settings.tools.runAll(toRun, { step, signal, emit, runId: settings.runId, context: settings.context, resolve: settings.resolve }, resume?.values);
     toRun.forEach((toolUse, index) => known.set(toolUse.toolUseId ?? "", outcomes[index] as ToolCallOutcome));
     resume = undefined;
 

@@ -71,14 +71,13 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
   const fallback = consoleLogger();
   const agentLoggers = new WeakMap<object, Logger>();
 
-  const loggerFor = (container: ModelCall["container"]): Logger => {
+  const loggerFor = (resolve: ModelCall["resolve"]): Logger => {
     if (given) return given;
-    if (!container) return fallback;
-    let logger = agentLoggers.get(container);
+    let logger = agentLoggers.get(resolve);
     if (!logger) {
-      const registered = container.isRegistered(Tokens.Logger, true) ? container.resolve(Tokens.Logger) : undefined;
-      logger = registered && registered !== silentLogger ? registered : fallback;
-      agentLoggers.set(container, logger);
+      const registered = resolve(Tokens.Logger);
+      logger = registered !== silentLogger ? registered : fallback;
+      agentLoggers.set(resolve, logger);
     }
     return logger;
   };
@@ -89,7 +88,7 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
   const shown = (value: unknown) => (content === "include" ? value : redactContent(value));
 
   async function logModelCall(call: ModelCall, next: ModelNext): Promise<ModelResult> {
-    const logger = loggerFor(call.container);
+    const logger = loggerFor(call.resolve);
     const started = performance.now();
     const base = { event: "model-call", runId: call.runId, modelId: call.request.modelId, step: call.step, streaming: call.streaming };
     // Built only when written: with content shown, the start record holds the whole conversation.
@@ -111,7 +110,7 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
   }
 
   async function logToolCall(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
-    const logger = loggerFor(call.container);
+    const logger = loggerFor(call.resolve);
     const started = performance.now();
     const base = { event: "tool-call", runId: call.runId, tool: call.name, toolUseId: call.toolUseId, step: call.step };
     try {
