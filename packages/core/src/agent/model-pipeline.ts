@@ -14,6 +14,11 @@ const modelWrapPoint: WrapPoint<ModelCall, [request?: ModelRequest, options?: Mo
   }),
   isResult: ModelResult.isInstance,
   expected: "the ModelResult from next(), or ModelResult.fromResponse(...) / ModelResult.fromEvents(...)",
+  // One mode for middleware: a non-streaming call's failure rejects next(), wherever it arose inside.
+  settle: async (call, result) => {
+    if (!call.streaming) await result.response();
+    return result;
+  },
 };
 
 /**

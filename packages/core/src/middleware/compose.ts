@@ -16,6 +16,11 @@ export interface WrapPoint<Call, Args extends unknown[], Result> {
   isResult(value: unknown): value is Result;
   /** What a layer should return instead, for the error message. */
   expected: string;
+  /**
+   * Called on what the inner layers returned before `next()` hands it to a layer, e.g. to read a
+   * non-streaming model result to its end so that its failure rejects `next()` itself.
+   */
+  settle?(call: Call, result: Result): Promise<Result>;
 }
 
 /**
@@ -49,7 +54,9 @@ export function compose<Call, Args extends unknown[], Result>(
         );
       }
       running = true;
-      const downstream = dispatch(index + 1, args.length === 0 ? call : point.rebind(call, ...args));
+      const inner = args.length === 0 ? call : point.rebind(call, ...args);
+      const reached = dispatch(index + 1, inner);
+      const downstream = point.settle ? reached.then((result) => point.settle!(inner, result)) : reached;
       downstream.then(
         () => (running = false),
         () => (running = false),

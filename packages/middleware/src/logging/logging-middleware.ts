@@ -19,7 +19,6 @@ import {
   type StepOutcome,
 } from "@sluice/core";
 import { checkOptions, choiceOption, stringListOption } from "../shared/options.js";
-import { watchModelCall } from "../shared/watch-model-call.js";
 import { redactContent } from "./content-redaction.js";
 import { describeError } from "./describe-error.js";
 
@@ -93,8 +92,16 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
     const base = { event: "model-call", runId: call.runId, modelId: call.request.modelId, step: call.step, streaming: call.streaming };
     // Built only when written: with content shown, the start record holds the whole conversation.
     if (threshold <= rank.debug) write(logger, "debug", { ...base, event: "model-call-start", messageCount: call.request.messages?.length ?? 0, ...(content !== "omit" && { request: requestContent(call, shown) }) }, "model call started");
-    return watchModelCall(call.streaming, next, {
-      finished: (response: ModelResponse) =>
+    const failed = (error: unknown) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed");
+    let result: ModelResult;
+    try {
+      result = await next();
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+    return result.observe({
+      onResponse: (response: ModelResponse) =>
         write(logger, "info", {
           ...base,
           latencyMs: elapsed(started),
@@ -104,8 +111,8 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
           ...(call.state.contextReduced && { contextReduced: call.state.contextReduced }),
           ...(content !== "omit" && { request: requestContent(call, shown), response: shown(response.output?.message?.content ?? []) }),
         }, "model call finished"),
-      failed: (error) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed"),
-      abandoned: () => write(logger, "warn", { ...base, latencyMs: elapsed(started), abandoned: true }, "model stream abandoned before its end"),
+      onError: failed,
+      onAbandon: () => write(logger, "warn", { ...base, latencyMs: elapsed(started), abandoned: true }, "model stream abandoned before its end"),
     });
   }
 
