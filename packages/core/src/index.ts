@@ -53,7 +53,6 @@ export type { AgentTool, ToolContext, ToolOutput } from "./tools/agent-tool.js";
 export { toolContextOf } from "./tools/tool-context-of.js";
 export type { RunContext, ServiceResolver } from "./agent/run-context.js";
 export { ToolRegistry, assertToolName } from "./tools/tool-registry.js";
-export { ToolInputError } from "./tools/tool-input-error.js";
 
 // Logging and time
 export { type Logger, silentLogger, consoleLogger } from "./logging/logger.js";

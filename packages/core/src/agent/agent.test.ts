@@ -11,7 +11,7 @@ import type { Logger } from "../logging/logger.js";
 import type { ToolMiddleware } from "../middleware/tool-middleware.js";
 import { ScriptedModel } from "../testing/scripted-model.js";
 import type { AgentTool } from "../tools/agent-tool.js";
-import { ToolInputError } from "../tools/tool-input-error.js";
+import { ToolInputError } from "../errors/tool-input-error.js";
 import { Agent } from "./agent.js";
 import type { AgentEvent } from "./agent-events.js";
 

@@ -6,7 +6,7 @@ import { checkToolResultContent, describe, isPlainObject } from "../conversation
 import type { Clock } from "../logging/clock.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware, ToolNextArgs } from "../middleware/tool-middleware.js";
-import { ToolInputError } from "../tools/tool-input-error.js";
+import { ToolInputError } from "../errors/tool-input-error.js";
 import { canAbort } from "./never-aborted-signal.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent } from "./agent-events.js";

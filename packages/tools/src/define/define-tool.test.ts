@@ -6,7 +6,7 @@ import * as zodMini from "zod/mini";
 import { z as z3 } from "zod3";
 import { toolResult } from "../results/tool-result.js";
 import { defineTool, isDefinedTool } from "./define-tool.js";
-import { ToolOutputError } from "./tool-output-error.js";
+import { ToolOutputError } from "../errors/tool-output-error.js";
 
 const context: ToolContext = toolContext({ toolUseId: "tooluse_1" });
 

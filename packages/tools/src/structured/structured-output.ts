@@ -17,7 +17,7 @@ import type { DefinedTool } from "../define/tool-definition.js";
 import type { InferSchemaOutput, ZodSchemaLike } from "../schema/schema-types.js";
 import { validateValue } from "../schema/validate-value.js";
 import { refusedAnswersInRun } from "./answer-rounds.js";
-import { StructuredOutputError } from "./structured-output-error.js";
+import { StructuredOutputError } from "../errors/structured-output-error.js";
 
 /**
  * Options of `structuredOutput`.
