@@ -72,6 +72,6 @@ export type { AgentInput } from "./agent/agent-input.js";
 export type { AgentResult, AgentRunStatus, AgentStep, PendingInterrupt, ToolCallRecord } from "./agent/agent-result.js";
 export type { AgentSnapshot, PausedRunSnapshot } from "./agent/agent-snapshot.js";
 export type * from "./agent/agent-events.js";
-export { createModelPipeline } from "./agent/model-pipeline.js";
+export { createModelPipeline } from "./middleware/compose.js";
 export { canAbort } from "./agent/never-aborted-signal.js";
 export { validateInferenceConfig, validateModelId, isPromptArn } from "./agent/validate-options.js";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ModelMiddleware } from "../middleware/model-middleware.js";
-import { ModelResult } from "../middleware/model-result.js";
+import type { ModelMiddleware } from "./model-middleware.js";
+import { ModelResult } from "./model-result.js";
 import { modelCall } from "../testing/call-helpers.js";
 import { ScriptedModel } from "../testing/scripted-model.js";
-import { createModelPipeline } from "./model-pipeline.js";
+import { createModelPipeline } from "./compose.js";
 
 describe("the model pipeline: one mode for middleware", () => {
   it("rejects next() with a non-streaming call's failure raised inside, so a middleware needs no streaming branch", async () => {
