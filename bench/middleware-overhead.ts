@@ -20,6 +20,7 @@ import {
   tracingMiddleware,
   usageMiddleware,
 } from "@sluice/middleware";
+import { modelCall } from "@sluice/core/testing";
 
 /** A logger that drops records after they were built, so the cost of building them counts. */
 const droppingLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
@@ -52,15 +53,11 @@ async function perTurn(middleware: () => Middleware[], turns: number, offset: nu
 }
 
 function cachedCall(streaming: boolean): ModelCall {
-  return {
+  return modelCall({
     request: { modelId, system: [{ text: "Be brief." }], messages: [{ role: "user", content: [{ text: "What is a sluice?" }] }] },
     streaming,
-    signal: new AbortController().signal,
-    state: {},
-    step: 1,
-    container: undefined,
     runId: "bench",
-  };
+  });
 }
 
 async function cacheHits(streaming: boolean, count: number): Promise<number[]> {

@@ -13,6 +13,7 @@ import { RedisCacheStore, RedisRateLimiter } from "@sluice/redis";
 import { createClient } from "redis";
 import { benchModelId as modelId, ConstantModel } from "./constant-model.js";
 import { formatTable, median, microsecondsSince, percentile } from "./stats.js";
+import { modelCall } from "@sluice/core/testing";
 
 export interface SharedStoresResult {
   redisUrl: string;
@@ -26,15 +27,11 @@ export interface SharedStoresResult {
 }
 
 function call(streaming: boolean): ModelCall {
-  return {
+  return modelCall({
     request: { modelId, system: [{ text: "Be brief." }], messages: [{ role: "user", content: [{ text: "What is a sluice?" }] }] },
     streaming,
-    signal: new AbortController().signal,
-    state: {},
-    step: 1,
-    container: undefined,
     runId: "bench",
-  };
+  });
 }
 
 async function timed(count: number, action: () => Promise<void>): Promise<number[]> {

@@ -73,8 +73,9 @@ export {
 
 // Tools contract
 export type { AgentTool, ToolContext, ToolOutput } from "./tools/agent-tool.js";
+export { toolContextOf } from "./tools/tool-context-of.js";
+export type { RunContext, ServiceResolver } from "./agent/run-context.js";
 export { ToolRegistry, assertToolName } from "./tools/tool-registry.js";
-export { ToolInputError } from "./tools/tool-input-error.js";
 
 // Logging and time
 export { type Logger, silentLogger, consoleLogger } from "./logging/logger.js";
@@ -94,6 +95,6 @@ export type { AgentInput } from "./agent/agent-input.js";
 export type { AgentResult, AgentRunStatus, AgentStep, PendingInterrupt, ToolCallRecord } from "./agent/agent-result.js";
 export type { AgentSnapshot, PausedRunSnapshot } from "./agent/agent-snapshot.js";
 export type * from "./agent/agent-events.js";
-export { createModelPipeline } from "./agent/model-pipeline.js";
+export { createModelPipeline } from "./middleware/compose.js";
 export { canAbort } from "./agent/never-aborted-signal.js";
 export { validateInferenceConfig, validateModelId, isPromptArn } from "./agent/validate-options.js";

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   Agent,
   ConverseModel,
+  InMemoryConversationStore,
   registerSluice,
   Tokens,
   type Logger,
@@ -45,6 +46,28 @@ describe("model IDs", () => {
 });
 
 describe("dependency injection", () => {
+  it("uses the conversation store registered with registerSluice for agents given only a conversationId", async () => {
+    const store = new InMemoryConversationStore();
+    const container = registerSluice({ modelId: "amazon.nova-lite-v1:0", client: local.client(), store });
+    await new Agent({ container, conversationId: "c1" }).send("one");
+    const later = new Agent({ container, conversationId: "c1" });
+    await later.send("two");
+    expect(later.conversation.length).toBe(4);
+    expect((await store.load("c1"))?.messages).toHaveLength(4);
+  });
+
+  it("gives tools and middleware the run's typed context and a typed resolve, not the container", async () => {
+    const seen: unknown[] = [];
+    const container = registerSluice({ modelId: "amazon.nova-lite-v1:0", client: local.client() });
+    const agent = new Agent({
+      container,
+      context: { tenant: "t1" } as never,
+      middleware: [(call, next) => (seen.push(call.context, call.resolve(Tokens.ModelId), "container" in call), next())],
+    });
+    await agent.send("hi", { context: { user: "u1" } as never });
+    expect(seen).toEqual([{ tenant: "t1", user: "u1" }, "amazon.nova-lite-v1:0", false]);
+  });
+
   it("builds agents from a container pointed at the emulator, sharing one client", async () => {
     const container = registerSluice(rootContainer.createChildContainer(), {
       modelId: "amazon.nova-lite-v1:0",

@@ -9,7 +9,7 @@ export { RedisCacheStore, type RedisCacheStoreOptions } from "./cache/redis-cach
 // Shared rate limits
 export { redisRateLimitMiddleware, type RedisRateLimitOptions, type ModelRateLimit } from "./rate-limit/rate-limit-middleware.js";
 export { RedisRateLimiter, type RedisRateLimiterOptions, type RateLimit, type RateLimitCost, type RateLimitGrant, type AcquireOptions } from "./rate-limit/redis-rate-limiter.js";
-export { RateLimitError, type RateLimitReason } from "./rate-limit/rate-limit-error.js";
+export { RateLimitError, type RateLimitReason } from "./errors/rate-limit-error.js";
 
 // Conversation store
 export { RedisConversationStore, type RedisConversationStoreOptions } from "./conversation/redis-conversation-store.js";

@@ -3,7 +3,7 @@
 // Defining tools
 export { defineTool, isDefinedTool } from "./define/define-tool.js";
 export type { ApprovalRule, DefinedTool, ToolDefinition, ToolHandlerReturn, ToolInput, ToolReturnValue } from "./define/tool-definition.js";
-export { ToolOutputError } from "./define/tool-output-error.js";
+export { ToolOutputError } from "./errors/tool-output-error.js";
 
 // Schemas (zod 4, zod 3, JSON Schema)
 export type {
@@ -60,4 +60,4 @@ export {
   type StructuredOutputOptions,
   type StructuredResult,
 } from "./structured/structured-output.js";
-export { StructuredOutputError } from "./structured/structured-output-error.js";
+export { StructuredOutputError } from "./errors/structured-output-error.js";

@@ -152,15 +152,15 @@ describe("the tool loop over HTTP", () => {
     await local.expectHistoryAccepted(agent);
   });
 
-  it("gives the handler the agent's container, the tool-use id and the step", async () => {
+  it("gives the handler the agent's services (typed resolve), the tool-use id and the step", async () => {
     const seen: unknown[] = [];
     const greet = defineTool({
       name: "greet",
       description: "Greets through the app's greeter service",
       input: z.object({ name: z.string() }),
-      handler: ({ name }, { container, toolUseId, step }) => {
+      handler: ({ name }, { resolve, toolUseId, step }) => {
         seen.push(toolUseId, step);
-        return container.resolve<{ greet(name: string): string }>("Greeter").greet(name);
+        return resolve<{ greet(name: string): string }>("Greeter").greet(name);
       },
     });
     local.emulator.enqueue([{ toolCalls: [{ name: "greet", input: { name: "Ada" }, toolUseId: "tooluse_greet_1" }] }, { text: "Greeted." }]);

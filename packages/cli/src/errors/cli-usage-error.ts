@@ -11,8 +11,4 @@ export class CliUsageError extends SluiceError {
   constructor(message: string, options: { cause?: unknown } = {}) {
     super("cli-usage", message, options);
   }
-
-  static override isInstance(value: unknown): value is CliUsageError {
-    return SluiceError.isInstance(value) && value.code === "cli-usage";
-  }
 }

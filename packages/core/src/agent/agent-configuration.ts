@@ -3,11 +3,11 @@ import type { Conversation } from "../conversation/conversation.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentOptions } from "./agent-options.js";
-import type { TurnSettings } from "./turn-runner.js";
+import type { RunWiring } from "./run.js";
 import { isPromptArn } from "./validate-options.js";
 
 /** The parts of every request that come from the agent's options (the conversation adds the rest). */
-export function requestBaseOf(options: AgentOptions, modelId: string): TurnSettings["requestBase"] {
+export function requestBaseOf(options: AgentOptions, modelId: string): RunWiring["requestBase"] {
   return {
     modelId,
     ...(options.inferenceConfig && { inferenceConfig: options.inferenceConfig }),

@@ -15,6 +15,7 @@ import type { Logger } from "../logging/logger.js";
 import type { Middleware } from "../middleware/middleware.js";
 import type { Model, ModelRequest } from "../model/model.js";
 import type { AgentTool } from "../tools/agent-tool.js";
+import type { RunContext } from "./run-context.js";
 
 /**
  * Options of `new Agent(...)`. Only `modelId` is required (it may also come from
@@ -72,6 +73,8 @@ export interface AgentOptions {
   store?: ConversationStore;
   /** Shown in logs. */
   name?: string;
+  /** The context every run starts with (see `RunContext`); a run's own `context` is merged over it. */
+  context?: RunContext;
 }
 
 export const agentOptionKeys: ReadonlyArray<keyof AgentOptions> = [
@@ -103,6 +106,7 @@ export const agentOptionKeys: ReadonlyArray<keyof AgentOptions> = [
   "conversationId",
   "store",
   "name",
+  "context",
 ];
 
 /** Most model calls in one run when `maxSteps` is not given. */

@@ -6,7 +6,7 @@ import { messageFromJson, messageToJson } from "../conversation/json-codec.js";
 import type { Usage } from "../conversation/usage.js";
 import type { ToolCallOutcome } from "../middleware/tool-middleware.js";
 import type { AgentStep, PendingInterrupt } from "./agent-result.js";
-import type { PausedTurn } from "./turn-runner.js";
+import type { PausedRun } from "./run-start.js";
 
 /** A paused run as plain JSON: enough to resume it in another process. */
 export interface PausedRunSnapshot {
@@ -35,7 +35,7 @@ export interface AgentSnapshot {
   paused?: PausedRunSnapshot;
 }
 
-export function pausedToJson(paused: PausedTurn): PausedRunSnapshot {
+export function pausedToJson(paused: PausedRun): PausedRunSnapshot {
   const results: PausedRunSnapshot["results"] = {};
   for (const [id, outcome] of paused.outcomes) {
     if (outcome.type !== "result") continue;
@@ -57,7 +57,7 @@ export function pausedToJson(paused: PausedTurn): PausedRunSnapshot {
  * Reads a paused run back, checking its shape and that its messages may follow `conversation`
  * (a problem throws `ConversationValidationError` naming the path, under `paused`).
  */
-export function pausedFromJson(json: PausedRunSnapshot, conversation: Conversation): PausedTurn {
+export function pausedFromJson(json: PausedRunSnapshot, conversation: Conversation): PausedRun {
   if (!isPlainObject(json)) snapshotProblem("paused", "must be the object snapshot() wrote for a paused run.");
   refusePrototypeKeys(json, "paused");
   if (typeof json.replacesLast !== "boolean") snapshotProblem("paused.replacesLast", "must be true or false.");

@@ -11,7 +11,7 @@ import type { Logger } from "../logging/logger.js";
 import type { ToolMiddleware } from "../middleware/tool-middleware.js";
 import { ScriptedModel } from "../testing/scripted-model.js";
 import type { AgentTool } from "../tools/agent-tool.js";
-import { ToolInputError } from "../tools/tool-input-error.js";
+import { ToolInputError } from "../errors/tool-input-error.js";
 import { Agent } from "./agent.js";
 import type { AgentEvent } from "./agent-events.js";
 
@@ -44,7 +44,7 @@ describe("Agent conversation", () => {
 
   it("runs the tool loop and answers each toolUse by id, in order", async () => {
     const model = new ScriptedModel([
-      { toolUses: [{ name: "add", input: { a: 1, b: 2 }, toolUseId: "t1" }, { name: "add", input: { a: 3, b: 4 }, toolUseId: "t2" }] },
+      { toolCalls: [{ name: "add", input: { a: 1, b: 2 }, toolUseId: "t1" }, { name: "add", input: { a: 3, b: 4 }, toolUseId: "t2" }] },
       "3 and 7.",
     ]);
     const add = tool("add", (input) => String(Number(input.a) + Number(input.b)));
@@ -61,7 +61,7 @@ describe("Agent conversation", () => {
   });
 
   it("stops at maxSteps with a valid conversation and continues on the next send", async () => {
-    const looping = { toolUses: [{ name: "noop" }] };
+    const looping = { toolCalls: [{ name: "noop" }] };
     const model = new ScriptedModel([looping, looping, "Finally."]);
     const agent = new Agent({ modelId, model, tools: [tool("noop", () => "done")], maxSteps: 2 });
     const result = await agent.send("Loop");
@@ -80,7 +80,7 @@ describe("Agent tool failures", () => {
   it("answers an unknown tool, invalid input, a throwing handler and a timeout with error results", async () => {
     const model = new ScriptedModel([
       {
-        toolUses: [
+        toolCalls: [
           { name: "$READFILE", toolUseId: "u1" },
           { name: "strict", toolUseId: "u2" },
           { name: "broken", toolUseId: "u3" },
@@ -111,7 +111,7 @@ describe("Agent tool failures", () => {
   });
 
   it("ends the run with ToolExecutionError and rolls back when failures are fatal", async () => {
-    const model = new ScriptedModel([{ toolUses: [{ name: "broken" }] }]);
+    const model = new ScriptedModel([{ toolCalls: [{ name: "broken" }] }]);
     const agent = new Agent({ modelId, model, tools: [tool("broken", () => Promise.reject(new Error("no")))], toolErrors: "throw" });
     const error = await agent.send("go").catch((e: unknown) => e);
     expect(ToolExecutionError.isInstance(error)).toBe(true);
@@ -132,7 +132,7 @@ describe("Agent tool failures", () => {
         return "ok";
       });
       const uses = Array.from({ length: 6 }, () => ({ name: "wait" }));
-      const agent = new Agent({ modelId, model: new ScriptedModel([{ toolUses: uses }, "done"]), tools: [wait], ...options });
+      const agent = new Agent({ modelId, model: new ScriptedModel([{ toolCalls: uses }, "done"]), tools: [wait], ...options });
       await agent.send("go");
       return peak;
     };
@@ -149,7 +149,7 @@ describe("Agent tool failures", () => {
       setTimeout(() => controller.abort(), 5);
       return new Promise<string>(() => undefined);
     });
-    const agent = new Agent({ modelId, model: new ScriptedModel([{ toolUses: [{ name: "hang" }] }]), tools: [hang] });
+    const agent = new Agent({ modelId, model: new ScriptedModel([{ toolCalls: [{ name: "hang" }] }]), tools: [hang] });
     const error = await agent.send("go", { signal: controller.signal }).catch((e: unknown) => e);
     expect(AbortError.isInstance(error)).toBe(true);
     expect(toolSignal?.aborted).toBe(true);
@@ -197,7 +197,7 @@ describe("Agent concurrency and failures", () => {
 
 describe("Agent events and streaming", () => {
   it("streams text and tool events, and emits the same ones", async () => {
-    const model = new ScriptedModel([{ text: "Checking.", toolUses: [{ name: "now", toolUseId: "n1" }] }, "It is noon, as the clock said."], {
+    const model = new ScriptedModel([{ text: "Checking.", toolCalls: [{ name: "now", toolUseId: "n1" }] }, "It is noon, as the clock said."], {
       chunkSize: 4,
     });
     const agent = new Agent({ modelId, model, tools: [tool("now", () => "12:00")] });
@@ -239,7 +239,7 @@ describe("Agent pause and resume", () => {
     }, { metadata: { requiresApproval: true } });
     const first = new Agent({
       modelId,
-      model: new ScriptedModel([{ toolUses: [{ name: "transfer", toolUseId: "pay1", input: { amount: 5 } }] }]),
+      model: new ScriptedModel([{ toolCalls: [{ name: "transfer", toolUseId: "pay1", input: { amount: 5 } }] }]),
       tools: [transfer],
       middleware: [{ name: "approval", tool: approval }],
     });
@@ -262,7 +262,7 @@ describe("Agent pause and resume", () => {
 
   it("reports every step after a restore, including the paused one", async () => {
     const transfer = tool("transfer", () => "sent", { metadata: { requiresApproval: true } });
-    const first = new Agent({ modelId, model: new ScriptedModel([{ toolUses: [{ name: "transfer", toolUseId: "s1" }] }]), tools: [transfer], middleware: [{ tool: approval }] });
+    const first = new Agent({ modelId, model: new ScriptedModel([{ toolCalls: [{ name: "transfer", toolUseId: "s1" }] }]), tools: [transfer], middleware: [{ tool: approval }] });
     await first.send("Pay");
     const second = new Agent({ modelId, model: new ScriptedModel(["Paid."]), tools: [transfer], middleware: [{ tool: approval }] });
     second.restore(JSON.parse(JSON.stringify(first.snapshot())));
@@ -272,7 +272,7 @@ describe("Agent pause and resume", () => {
   });
 
   it("sends a denial reason to the model", async () => {
-    const model = new ScriptedModel([{ toolUses: [{ name: "transfer", toolUseId: "p" }] }, "Understood."]);
+    const model = new ScriptedModel([{ toolCalls: [{ name: "transfer", toolUseId: "p" }] }, "Understood."]);
     const transfer = tool("transfer", () => "sent", { metadata: { requiresApproval: true } });
     const agent = new Agent({ modelId, model, tools: [transfer], middleware: [{ tool: approval }] });
     await agent.send("Pay");
@@ -283,7 +283,7 @@ describe("Agent pause and resume", () => {
 
 describe("Agent run control", () => {
   it("ends the run after a tool that asks for it, without another model call", async () => {
-    const model = new ScriptedModel([{ toolUses: [{ name: "finish", input: { answer: 42 } }] }, "never used"]);
+    const model = new ScriptedModel([{ toolCalls: [{ name: "finish", input: { answer: 42 } }] }, "never used"]);
     const finishTool: AgentTool = {
       name: "finish",
       inputSchema: { type: "object", properties: { answer: { type: "number" } } },
@@ -302,7 +302,7 @@ describe("Agent run control", () => {
     const seen: string[] = [];
     const agent = new Agent({
       modelId,
-      model: new ScriptedModel([{ toolUses: [{ name: "noop" }] }, "done", "again"]),
+      model: new ScriptedModel([{ toolCalls: [{ name: "noop" }] }, "done", "again"]),
       tools: [tool("noop", () => "ok")],
       middleware: [{ model: (call, next) => (seen.push(`model:${call.runId}`), next()), tool: (call, next) => (seen.push(`tool:${call.runId}`), next()) }],
     });

@@ -2,12 +2,12 @@ import { AbortError } from "../errors/abort-error.js";
 import { AgentRunError } from "../errors/agent-errors.js";
 import { describeThrown } from "../errors/describe-thrown.js";
 import { SluiceError } from "../errors/sluice-error.js";
-import type { TurnStart } from "./turn-runner.js";
+import type { RunStart } from "./run-start.js";
 
 /** What is known about a run when it fails. */
 export interface RunFailureContext {
   /** Where the run started; undefined when it failed before a turn was set up (e.g. refused input). */
-  start: TurnStart | undefined;
+  start: RunStart | undefined;
   signal: AbortSignal;
   /** The conversation's length now. */
   conversationLength: number;
@@ -45,7 +45,7 @@ export function runFailure(error: unknown, context: RunFailureContext): SluiceEr
     wrapped.message += ` (No turn was started: the conversation is unchanged at ${conversationLength} messages.)`;
     return wrapped;
   }
-  const discarded = start.resume ? 0 : start.replacesLast ? start.messages.length - 1 : start.messages.length;
+  const discarded = start.round ? 0 : start.replacesLast ? start.messages.length - 1 : start.messages.length;
   wrapped.rollback = { discardedMessages: Math.max(discarded, 0), conversationLength };
   wrapped.message += ` (The turn was rolled back: the conversation is unchanged at ${conversationLength} messages.)`;
   return wrapped;

@@ -1,5 +1,4 @@
 import type { ToolUseBlock } from "@aws-sdk/client-bedrock-runtime";
-import type { DependencyContainer } from "tsyringe";
 import { AbortError } from "../errors/abort-error.js";
 import { ToolExecutionError, type ToolFailureReason } from "../errors/agent-errors.js";
 import { describeThrown } from "../errors/describe-thrown.js";
@@ -7,7 +6,7 @@ import { checkToolResultContent, describe, isPlainObject } from "../conversation
 import type { Clock } from "../logging/clock.js";
 import { compose, type WrapPoint } from "../middleware/compose.js";
 import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware, ToolNextArgs } from "../middleware/tool-middleware.js";
-import { ToolInputError } from "../tools/tool-input-error.js";
+import { ToolInputError } from "../errors/tool-input-error.js";
 import { canAbort } from "./never-aborted-signal.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent } from "./agent-events.js";
@@ -18,8 +17,17 @@ export interface ToolExecutorSettings {
   concurrency: number;
   defaultTimeoutMs: number;
   failuresAreFatal: boolean;
-  container: DependencyContainer;
   clock: Clock;
+}
+
+/** What every tool call of one step shares. */
+export interface ToolRound {
+  step: number;
+  signal: AbortSignal;
+  emit: (event: AgentEvent) => void;
+  runId: string;
+  context: ToolCall["context"];
+  resolve: ToolCall["resolve"];
 }
 
 const toolWrapPoint: WrapPoint<ToolCall, ToolNextArgs, ToolCallOutcome> = {
@@ -43,21 +51,14 @@ export class ToolExecutor {
     this.pipeline = compose(settings.middleware, (call) => this.invoke(call), toolWrapPoint);
   }
 
-  async runAll(
-    toolUses: readonly ToolUseBlock[],
-    step: number,
-    signal: AbortSignal,
-    emit: (event: AgentEvent) => void,
-    runId: string,
-    resumeValues?: ReadonlyMap<string, unknown>,
-  ): Promise<ToolCallOutcome[]> {
+  async runAll(toolUses: readonly ToolUseBlock[], round: ToolRound, resumeValues?: ReadonlyMap<string, unknown>): Promise<ToolCallOutcome[]> {
     const outcomes: ToolCallOutcome[] = new Array(toolUses.length);
     let nextIndex = 0;
     const worker = async (): Promise<void> => {
       while (nextIndex < toolUses.length) {
         const index = nextIndex++;
         const toolUse = toolUses[index] as ToolUseBlock;
-        outcomes[index] = await this.runOne(toolUse, step, signal, emit, runId, resumeValues?.get(toolUse.toolUseId ?? ""));
+        outcomes[index] = await this.runOne(toolUse, round, resumeValues?.get(toolUse.toolUseId ?? ""));
       }
     };
     const workers = Math.min(this.settings.concurrency, toolUses.length);
@@ -65,14 +66,8 @@ export class ToolExecutor {
     return outcomes;
   }
 
-  private async runOne(
-    toolUse: ToolUseBlock,
-    step: number,
-    signal: AbortSignal,
-    emit: (event: AgentEvent) => void,
-    runId: string,
-    resumeValue: unknown,
-  ): Promise<ToolCallOutcome> {
+  private async runOne(toolUse: ToolUseBlock, round: ToolRound, resumeValue: unknown): Promise<ToolCallOutcome> {
+    const { step, signal, emit, runId } = round;
     const toolUseId = toolUse.toolUseId ?? "";
     const name = toolUse.name ?? "";
     const started = this.settings.clock.now();
@@ -85,7 +80,8 @@ export class ToolExecutor {
       signal,
       state: {},
       step,
-      container: this.settings.container,
+      context: round.context,
+      resolve: round.resolve,
       resumeValue,
       runId,
     };
@@ -152,8 +148,10 @@ export class ToolExecutor {
           return toolSignal();
         },
         toolUseId: call.toolUseId,
-        container: call.container,
         step: call.step,
+        runId: call.runId,
+        context: call.context,
+        resolve: call.resolve,
       });
       running.catch(() => undefined); // a late rejection after a timeout is not unhandled
       const winner = await Promise.race([running, stopped]);

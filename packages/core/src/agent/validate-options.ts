@@ -32,9 +32,6 @@ export function validateAgentOptions(options: AgentOptions): void {
   if (options.client !== undefined && options.clientOptions !== undefined) {
     throw new ConfigurationError("Pass either client or clientOptions, not both: clientOptions only describe a client Sluice builds.");
   }
-  if (options.conversationId !== undefined && options.store === undefined) {
-    throw new ConfigurationError("conversationId needs a store to load from and save to, e.g. store: new InMemoryConversationStore().");
-  }
   if (options.modelId && isPromptArn(options.modelId)) {
     for (const key of ["system", "tools", "inferenceConfig", "additionalModelRequestFields", "toolChoice"] as const) {
       if (options[key] !== undefined) {

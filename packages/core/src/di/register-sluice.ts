@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { type DependencyContainer, instanceCachingFactory, Lifecycle } from "tsyringe";
+import { container as rootContainer, type DependencyContainer, instanceCachingFactory, Lifecycle } from "tsyringe";
 import { createBedrockClient, type BedrockClientOptions } from "../client/create-bedrock-client.js";
 import type { ConversationStore } from "../conversation/conversation-store.js";
 import { type Clock, systemClock } from "../logging/clock.js";
@@ -28,12 +28,20 @@ export interface SluiceRegistration {
  * (`ConverseModel` unless given), logger, clock, middleware and conversation store. Register
  * anything again afterwards to replace it.
  *
+ * Without a container, it registers in a new child of tsyringe's root container and returns it,
+ * so application code needs neither tsyringe imports nor `reflect-metadata` of its own.
+ *
  * @example
- * const container = registerSluice(rootContainer.createChildContainer(), { modelId, clientOptions: { region: "us-east-1" } });
+ * const container = registerSluice({ modelId, clientOptions: { region: "us-east-1" } });
  * container.register(Tokens.Logger, { useValue: pino() });
  * const agent = new Agent({ container, system: "Be brief." });
  */
-export function registerSluice(container: DependencyContainer, registration: SluiceRegistration = {}): DependencyContainer {
+export function registerSluice(registration?: SluiceRegistration): DependencyContainer;
+export function registerSluice(container: DependencyContainer, registration?: SluiceRegistration): DependencyContainer;
+export function registerSluice(first?: DependencyContainer | SluiceRegistration, second?: SluiceRegistration): DependencyContainer {
+  const given = isContainer(first);
+  const container = given ? first : rootContainer.createChildContainer();
+  const registration = (given ? second : first) ?? {};
   if (registration.modelId !== undefined) container.register(Tokens.ModelId, { useValue: registration.modelId });
   registerClient(container, registration.client, registration.clientOptions);
   registerModel(container, registration.model);
@@ -73,4 +81,8 @@ function registerClient(container: DependencyContainer, client: BedrockRuntimeCl
 function registerModel(container: DependencyContainer, model: Model | undefined): void {
   if (model) container.register(Tokens.Model, { useValue: model });
   else container.register(Tokens.Model, { useClass: ConverseModel }, { lifecycle: Lifecycle.ContainerScoped });
+}
+
+function isContainer(value: unknown): value is DependencyContainer {
+  return typeof value === "object" && value !== null && typeof (value as DependencyContainer).resolve === "function" && typeof (value as DependencyContainer).register === "function";
 }

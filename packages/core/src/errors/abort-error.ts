@@ -13,8 +13,4 @@ export class AbortError extends SluiceError {
   constructor(message = "The operation was aborted.", options: { cause?: unknown } = {}) {
     super("aborted", message, options);
   }
-
-  static override isInstance(value: unknown): value is AbortError {
-    return SluiceError.isInstance(value) && value.code === "aborted";
-  }
 }

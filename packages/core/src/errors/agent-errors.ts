@@ -15,10 +15,6 @@ export class AgentBusyError extends SluiceError {
         'or use concurrency: "queue" (the default) to wait in line.',
     );
   }
-
-  static override isInstance(value: unknown): value is AgentBusyError {
-    return SluiceError.isInstance(value) && value.code === "agent-busy";
-  }
 }
 
 /**
@@ -31,10 +27,6 @@ export class AgentBusyError extends SluiceError {
 export class AgentRunError extends SluiceError {
   constructor(message: string, cause: unknown) {
     super("agent-run", message, { cause });
-  }
-
-  static override isInstance(value: unknown): value is AgentRunError {
-    return SluiceError.isInstance(value) && value.code === "agent-run";
   }
 }
 
@@ -56,10 +48,6 @@ export class ToolExecutionError extends SluiceError {
     this.reason = reason;
     this.toolName = toolName;
     this.toolUseId = toolUseId;
-  }
-
-  static override isInstance(value: unknown): value is ToolExecutionError {
-    return SluiceError.isInstance(value) && value.code === "tool-execution";
   }
 }
 

@@ -46,10 +46,6 @@ export class BedrockError extends SluiceError {
     this.inStream = details.inStream ?? false;
   }
 
-  static override isInstance(value: unknown): value is BedrockError {
-    return SluiceError.isInstance(value) && value.code === "bedrock";
-  }
-
   /**
    * Wraps an error thrown by the AWS SDK (any copy or version: see `recogniseServiceError`).
    * Errors that are not service exceptions (aborts, Sluice errors, programming errors) are

@@ -10,8 +10,4 @@ export class ConfigurationError extends SluiceError {
   constructor(message: string) {
     super("configuration", message);
   }
-
-  static override isInstance(value: unknown): value is ConfigurationError {
-    return SluiceError.isInstance(value) && value.code === "configuration";
-  }
 }

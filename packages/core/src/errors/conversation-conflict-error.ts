@@ -29,8 +29,4 @@ export class ConversationConflictError extends SluiceError {
     this.expectedRevision = expectedRevision;
     this.actualRevision = actualRevision;
   }
-
-  static override isInstance(value: unknown): value is ConversationConflictError {
-    return SluiceError.isInstance(value) && value.code === "conversation-conflict";
-  }
 }

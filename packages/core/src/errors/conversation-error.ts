@@ -15,8 +15,4 @@ export class ConversationValidationError extends SluiceError {
     super("conversation-invalid", message);
     this.messageIndex = messageIndex;
   }
-
-  static override isInstance(value: unknown): value is ConversationValidationError {
-    return SluiceError.isInstance(value) && value.code === "conversation-invalid";
-  }
 }

@@ -17,8 +17,4 @@ export class ConversationStoreError extends SluiceError {
     this.operation = operation;
     this.conversationId = conversationId;
   }
-
-  static override isInstance(value: unknown): value is ConversationStoreError {
-    return SluiceError.isInstance(value) && value.code === "conversation-store";
-  }
 }

@@ -1,4 +1,5 @@
-export { SluiceError, type RollbackInfo } from "./sluice-error.js";
+export { SluiceError, type ErrorGuard, type RollbackInfo } from "./sluice-error.js";
+export { ToolInputError } from "./tool-input-error.js";
 export { ConfigurationError } from "./configuration-error.js";
 export { ConversationValidationError } from "./conversation-error.js";
 export { AbortError } from "./abort-error.js";

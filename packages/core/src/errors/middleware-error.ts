@@ -11,8 +11,4 @@ export class MiddlewareError extends SluiceError {
   constructor(message: string) {
     super("middleware", message);
   }
-
-  static override isInstance(value: unknown): value is MiddlewareError {
-    return SluiceError.isInstance(value) && value.code === "middleware";
-  }
 }

@@ -16,8 +16,4 @@ export class ModelOutputError extends SluiceError {
     super("model-output", message, { cause: options.cause, isRetryable: true });
     this.step = options.step;
   }
-
-  static override isInstance(value: unknown): value is ModelOutputError {
-    return SluiceError.isInstance(value) && value.code === "model-output";
-  }
 }

@@ -19,8 +19,4 @@ export class StoreDataError extends SluiceError {
     this.store = store;
     this.key = key;
   }
-
-  static override isInstance(value: unknown): value is StoreDataError {
-    return SluiceError.isInstance(value) && value.code === "store-data";
-  }
 }

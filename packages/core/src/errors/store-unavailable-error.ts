@@ -20,8 +20,4 @@ export class StoreUnavailableError extends SluiceError {
     this.store = store;
     this.operation = operation;
   }
-
-  static override isInstance(value: unknown): value is StoreUnavailableError {
-    return SluiceError.isInstance(value) && value.code === "store-unavailable";
-  }
 }

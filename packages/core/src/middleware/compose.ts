@@ -1,4 +1,9 @@
+import { checkRequest } from "../conversation/request-rules.js";
+import { ConversationValidationError } from "../errors/conversation-error.js";
 import { MiddlewareError } from "../errors/middleware-error.js";
+import type { Model, ModelRequest } from "../model/model.js";
+import type { ModelCall, ModelMiddleware, ModelNextOptions } from "./model-middleware.js";
+import { ModelResult } from "./model-result.js";
 
 /** A layer of the onion: gets the call and `next`, returns what `next` gave it (or its own answer). */
 export type Layer<Call, Args extends unknown[], Result> = (
@@ -16,6 +21,11 @@ export interface WrapPoint<Call, Args extends unknown[], Result> {
   isResult(value: unknown): value is Result;
   /** What a layer should return instead, for the error message. */
   expected: string;
+  /**
+   * Called on what the inner layers returned before `next()` hands it to a layer, e.g. to read a
+   * non-streaming model result to its end so that its failure rejects `next()` itself.
+   */
+  settle?(call: Call, result: Result): Promise<Result>;
 }
 
 /**
@@ -49,7 +59,9 @@ export function compose<Call, Args extends unknown[], Result>(
         );
       }
       running = true;
-      const downstream = dispatch(index + 1, args.length === 0 ? call : point.rebind(call, ...args));
+      const inner = args.length === 0 ? call : point.rebind(call, ...args);
+      const reached = dispatch(index + 1, inner);
+      const downstream = point.settle ? reached.then((result) => point.settle!(inner, result)) : reached;
       downstream.then(
         () => (running = false),
         () => (running = false),
@@ -75,4 +87,44 @@ export function compose<Call, Args extends unknown[], Result>(
 
 function describe(layer: Function, index: number, kind: string): string {
   return `The ${kind} middleware ${layer.name ? `"${layer.name}"` : "(anonymous)"} at position ${index}`;
+}
+
+const modelWrapPoint: WrapPoint<ModelCall, [request?: ModelRequest, options?: ModelNextOptions], ModelResult> = {
+  kind: "model",
+  rebind: (call, request, options) => ({
+    ...call,
+    request: request ?? call.request,
+    ...(options?.signal && { signal: options.signal }),
+  }),
+  isResult: ModelResult.isInstance,
+  expected: "the ModelResult from next(), or ModelResult.fromResponse(...) / ModelResult.fromEvents(...)",
+  // One mode for middleware: a non-streaming call's failure rejects next(), wherever it arose inside.
+  settle: async (call, result) => {
+    if (!call.streaming) await result.response();
+    return result;
+  },
+};
+
+/**
+ * The model call wrapped in its middleware: the innermost layer checks the request against
+ * Bedrock's rules (`checkRequest`) and sends it to the model, over ConverseStream for streaming
+ * calls and Converse otherwise.
+ *
+ * @example
+ * const callModel = createModelPipeline([loggingMiddleware], model);
+ */
+export function createModelPipeline(middleware: readonly ModelMiddleware[], model: Model): (call: ModelCall) => Promise<ModelResult> {
+  return compose(middleware, callModel, modelWrapPoint);
+
+  async function callModel(call: ModelCall): Promise<ModelResult> {
+    // The last gate: nothing Bedrock's rules refuse leaves the agent, whatever a middleware changed.
+    const problem = checkRequest(call.request);
+    if (problem) {
+      throw new ConversationValidationError(`The request of model call ${call.step} was not sent: ${problem} (A middleware that changes the request must keep it valid.)`, 0);
+    }
+    const options = { signal: call.signal };
+    return call.streaming
+      ? ModelResult.fromEvents(await model.converseStream(call.request, options))
+      : ModelResult.fromResponse(await model.converse(call.request, options));
+  }
 }

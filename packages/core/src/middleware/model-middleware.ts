@@ -1,4 +1,4 @@
-import type { DependencyContainer } from "tsyringe";
+import type { RunContext, ServiceResolver } from "../agent/run-context.js";
 import type { ModelRequest } from "../model/model.js";
 import type { ModelResult } from "./model-result.js";
 
@@ -24,8 +24,10 @@ export interface ModelCall {
   readonly state: ModelCallState;
   /** 1 for the first model call of an agent run, 2 after the first tool round, and so on. */
   readonly step: number;
-  /** The agent's dependency container. */
-  readonly container: DependencyContainer | undefined;
+  /** The run's context (the agent's `context` option merged with the run's). */
+  readonly context: RunContext;
+  /** Reaches services registered in the agent's container, typed by token. */
+  readonly resolve: ServiceResolver;
   /** Identifies the agent run (one `send`, `stream` or `resume` call); the same for all its model and tool calls. */
   readonly runId: string;
 }

@@ -1,7 +1,7 @@
 import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
 import { describe, expect, it } from "vitest";
 import type { ModelResponse } from "../model/model.js";
-import { ModelResult } from "./model-result.js";
+import { ModelResult, type ModelResultObserver } from "./model-result.js";
 
 const response: ModelResponse = {
   output: { message: { role: "assistant", content: [{ text: "Hello there" }] } },
@@ -97,5 +97,81 @@ describe("ModelResult", () => {
     ).observe({ onError: (error) => errors.push(error) });
     await expect(collect(failing)).rejects.toBe(failure);
     expect(errors).toEqual([failure]);
+  });
+});
+
+describe("ModelResult.observe: each call ends exactly one way", () => {
+  function recorder(): { seen: string[]; observer: ModelResultObserver } {
+    const seen: string[] = [];
+    return {
+      seen,
+      observer: {
+        onEvent: (event) => seen.push(`event ${Object.keys(event)[0]}`),
+        onResponse: (answer) => seen.push(`finished ${answer.stopReason}`),
+        onError: (error) => seen.push(`failed ${(error as Error).message}`),
+        onAbandon: () => seen.push("abandoned"),
+      },
+    };
+  }
+
+  it("reports a complete answer at once, and keeps it unchanged", async () => {
+    const seen: string[] = [];
+    const result = ModelResult.fromResponse(response).observe({ onResponse: (answer) => seen.push(`finished ${answer.stopReason}`) });
+    expect(seen).toEqual(["finished end_turn"]);
+    expect(await result.response()).toBe(response);
+  });
+
+  it("gives an observed complete answer the upstream's response, even when its events are watched", async () => {
+    const { seen, observer } = recorder();
+    const result = ModelResult.fromResponse(response).observe(observer);
+    expect(await result.response()).toBe(response);
+    expect(seen.at(-1)).toBe("finished end_turn");
+  });
+
+  it("reports a stream's end only after its last event reached the caller", async () => {
+    const { seen, observer } = recorder();
+    const result = ModelResult.fromEvents(streamed).observe(observer);
+    expect(seen).toEqual([]);
+    for await (const event of result) seen.push(`caller ${Object.keys(event)[0]}`);
+    expect(seen.slice(-3)).toEqual(["event metadata", "caller metadata", "finished end_turn"]);
+  });
+
+  it("reports a stream that fails midway once, as a failure", async () => {
+    const { seen, observer } = recorder();
+    const failing = ModelResult.fromEvents(
+      (async function* broken() {
+        yield* streamed.slice(0, 2);
+        throw new Error("connection reset");
+      })(),
+    ).observe(observer);
+    await expect(collect(failing)).rejects.toThrow("connection reset");
+    expect(seen).toEqual(["event messageStart", "event contentBlockDelta", "failed connection reset"]);
+  });
+
+  it("reports a stream the caller stopped reading as abandoned", async () => {
+    const { seen, observer } = recorder();
+    const result = ModelResult.fromEvents(streamed).observe(observer);
+    for await (const _event of result) break;
+    expect(seen).toEqual(["event messageStart", "abandoned"]);
+  });
+
+  it("counts an onResponse that throws as a failure", async () => {
+    const seen: string[] = [];
+    const result = ModelResult.fromResponse(response).observe({
+      onResponse: () => {
+        throw new Error("logger broke");
+      },
+      onError: (error) => seen.push(`failed ${(error as Error).message}`),
+      onAbandon: () => seen.push("abandoned"),
+    });
+    await expect(result.response()).rejects.toThrow("logger broke");
+    expect(seen).toEqual(["failed logger broke"]);
+  });
+
+  it("replays recorded events for a complete answer when given, and is complete", async () => {
+    const result = ModelResult.fromResponse(response, streamed);
+    expect(result.complete).toBe(true);
+    expect(await collect(result)).toEqual(streamed);
+    expect(ModelResult.fromEvents(streamed).complete).toBe(false);
   });
 });

@@ -13,8 +13,10 @@ export interface ModelResultObserver {
   onEvent?(event: ConverseStreamOutput): void;
   /** Called once with the complete response after the last event. */
   onResponse?(response: ModelResponse): void;
-  /** Called if the stream fails; the error still reaches the caller. */
+  /** Called if the call fails (or `onResponse` throws); the error still reaches the caller. */
   onError?(error: unknown): void;
+  /** Called if the caller stops reading the stream before its end (no response, no error). */
+  onAbandon?(): void;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface ModelResultObserver {
 export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
   private readonly [marker] = true;
   private readonly source: AsyncIterable<ConverseStreamOutput> | undefined;
+  /** Set when this result passes another's events on unchanged: its response is that one's. */
+  private readonly origin: ModelResult | undefined;
   private completed: ModelResponse | undefined;
   private buffered: ConverseStreamOutput[] | undefined;
   private started = false;
@@ -40,8 +44,9 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
   private resolveDone!: (response: ModelResponse) => void;
   private rejectDone!: (error: unknown) => void;
 
-  private constructor(source: AsyncIterable<ConverseStreamOutput> | undefined, response: ModelResponse | undefined) {
+  private constructor(source: AsyncIterable<ConverseStreamOutput> | undefined, response: ModelResponse | undefined, origin?: ModelResult) {
     this.source = source;
+    this.origin = origin;
     this.completed = response;
     this.done = new Promise<ModelResponse>((resolve, reject) => {
       this.resolveDone = resolve;
@@ -52,14 +57,28 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
     if (response) this.resolveDone(response);
   }
 
-  /** A result that already holds the complete response (a non-streaming call, or a cache hit). */
-  static fromResponse(response: ModelResponse): ModelResult {
-    return new ModelResult(undefined, response);
+  /**
+   * A result that already holds the complete response (a non-streaming call, or a cache hit).
+   * Iterated, it yields `events` when given (e.g. the stream it was recorded from), else events
+   * made from the response.
+   */
+  static fromResponse(response: ModelResponse, events?: readonly ConverseStreamOutput[]): ModelResult {
+    const result = new ModelResult(undefined, response);
+    if (events) result.buffered = [...events];
+    return result;
   }
 
   /** A result whose response is assembled from a ConverseStream event sequence. */
   static fromEvents(events: AsyncIterable<ConverseStreamOutput> | Iterable<ConverseStreamOutput>): ModelResult {
     return new ModelResult(toAsyncIterable(events), undefined);
+  }
+
+  /**
+   * True once the complete response is known: always for `fromResponse`, and for a non-streaming
+   * call's result as `next()` hands it over; for a stream, once it was read to its end.
+   */
+  get complete(): boolean {
+    return this.completed !== undefined;
   }
 
   static isInstance(value: unknown): value is ModelResult {
@@ -107,12 +126,15 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
         assembler.add(event);
         yield event;
       }
-      if (!assembler.stopped) {
+      if (this.origin) {
+        this.completed = await this.origin.response();
+      } else if (!assembler.stopped) {
         throw new ModelOutputError(
           "The model's stream ended without messageStop, so its answer may be cut off; it was not kept. Sending the same input again asks the model anew.",
         );
+      } else {
+        this.completed = assembler.finish();
       }
-      this.completed = assembler.finish();
       settled = true;
       this.resolveDone(this.completed);
     } catch (error) {
@@ -145,31 +167,43 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
     );
   }
 
-  /** A result that reports events, the final response and failures to `observer` without buffering. */
+  /**
+   * A result that reports events, the final response, a failure or an abandoned stream to
+   * `observer` without buffering; each call ends exactly one way. An `onResponse` that throws
+   * fails the call (and is reported to `onError`).
+   */
   observe(observer: ModelResultObserver): ModelResult {
     if (this.completed && !this.source && !observer.onEvent) {
       try {
         observer.onResponse?.(this.completed);
       } catch (error) {
+        observer.onError?.(error);
         return ModelResult.failed(error);
       }
       return this;
     }
     const upstream = this;
-    return ModelResult.fromEvents(
+    return new ModelResult(
       (async function* observed() {
+        let ended = false;
         try {
           for await (const event of upstream) {
             observer.onEvent?.(event);
             yield event;
           }
+          ended = true;
+          // Iterating the upstream to its end assembled its response already.
+          observer.onResponse?.(await upstream.response());
         } catch (error) {
+          ended = true;
           observer.onError?.(error);
           throw error;
+        } finally {
+          if (!ended) observer.onAbandon?.();
         }
-        // Iterating the upstream to its end assembled its response already.
-        if (observer.onResponse) observer.onResponse(await upstream.response());
       })(),
+      undefined,
+      upstream,
     );
   }
 

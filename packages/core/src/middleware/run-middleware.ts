@@ -1,6 +1,6 @@
-import type { DependencyContainer } from "tsyringe";
 import type { AgentInput } from "../agent/agent-input.js";
 import type { AgentResult } from "../agent/agent-result.js";
+import type { RunContext, ServiceResolver } from "../agent/run-context.js";
 
 /** One agent run (a `send`, `stream` or `resume` call) as a run middleware sees it. */
 export interface AgentRun {
@@ -18,7 +18,10 @@ export interface AgentRun {
   readonly input: AgentInput | undefined;
   /** True for `agent.resume(...)`. */
   readonly resuming: boolean;
-  readonly container: DependencyContainer;
+  /** The run's context (the agent's `context` option merged with the run's). */
+  readonly context: RunContext;
+  /** Reaches services registered in the agent's container, typed by token. */
+  readonly resolve: ServiceResolver;
 }
 
 /** Runs the rest of the run: the model and tool loop, then the commit. */

@@ -1,5 +1,5 @@
 import type { ToolResultContentBlock } from "@aws-sdk/client-bedrock-runtime";
-import type { DependencyContainer } from "tsyringe";
+import type { RunContext, ServiceResolver } from "../agent/run-context.js";
 import type { ToolFailureReason } from "../errors/agent-errors.js";
 import type { AgentTool } from "../tools/agent-tool.js";
 
@@ -24,7 +24,10 @@ export interface ToolCall {
   readonly signal: AbortSignal;
   readonly state: ToolCallState;
   readonly step: number;
-  readonly container: DependencyContainer;
+  /** The run's context (the agent's `context` option merged with the run's). */
+  readonly context: RunContext;
+  /** Reaches services registered in the agent's container, typed by token. */
+  readonly resolve: ServiceResolver;
   /**
    * When a paused run is resumed, the value the application passed for this call to
    * `agent.resume(...)`; undefined on the first attempt.

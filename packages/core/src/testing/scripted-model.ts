@@ -3,20 +3,23 @@ import { AbortError } from "../errors/abort-error.js";
 import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "../model/model.js";
 import { responseToEvents } from "../model/response-events.js";
 
-/** One scripted tool call. */
-export interface ScriptedToolUse {
+/** One scripted tool call (the same shape as the emulator's scripted `toolCalls`). */
+export interface ScriptedToolCall {
   name: string;
   input?: unknown;
   /** Default: `tooluse_scripted_<n>`. */
   toolUseId?: string;
 }
 
-/** A scripted answer in short form. */
+/**
+ * A scripted answer in short form, with the field names of the emulator's script replies
+ * (`text`, `toolCalls`, `reasoning`, `stopReason`, `usage`), so a script moves between the two.
+ */
 export interface ScriptedTurn {
   text?: string;
-  toolUses?: ScriptedToolUse[];
+  toolCalls?: ScriptedToolCall[];
   reasoning?: { text: string; signature?: string };
-  /** Default: `tool_use` when there are tool uses, else `end_turn`. */
+  /** Default: `tool_use` when there are tool calls, else `end_turn`. */
   stopReason?: StopReason;
   usage?: { inputTokens?: number; outputTokens?: number };
 }
@@ -38,7 +41,7 @@ export type ScriptedReply =
  * last user text (`You said: ...`).
  *
  * @example
- * const model = new ScriptedModel([{ toolUses: [{ name: "get_weather", input: { city: "Paris" } }] }, "It is sunny."]);
+ * const model = new ScriptedModel([{ toolCalls: [{ name: "get_weather", input: { city: "Paris" } }] }, "It is sunny."]);
  * const agent = new Agent({ modelId: "test", model, tools: [weather] });
  * await agent.send("Weather in Paris?");
  * expect(model.requests).toHaveLength(2);
@@ -105,7 +108,7 @@ export class ScriptedModel implements Model {
     const content: ContentBlock[] = [];
     if (turn.reasoning) content.push({ reasoningContent: { reasoningText: { ...turn.reasoning } } });
     if (turn.text !== undefined) content.push({ text: turn.text });
-    for (const toolUse of turn.toolUses ?? []) {
+    for (const toolUse of turn.toolCalls ?? []) {
       this.toolUseCounter += 1;
       content.push({
         toolUse: {
@@ -119,7 +122,7 @@ export class ScriptedModel implements Model {
     const outputTokens = turn.usage?.outputTokens ?? Math.max(1, Math.ceil((turn.text?.length ?? 0) / 4));
     return {
       output: { message: { role: "assistant", content } },
-      stopReason: turn.stopReason ?? (turn.toolUses?.length ? "tool_use" : "end_turn"),
+      stopReason: turn.stopReason ?? (turn.toolCalls?.length ? "tool_use" : "end_turn"),
       usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
       metrics: { latencyMs: 0 },
     };

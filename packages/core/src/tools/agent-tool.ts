@@ -1,15 +1,22 @@
 import type { ToolResultContentBlock } from "@aws-sdk/client-bedrock-runtime";
-import type { DependencyContainer } from "tsyringe";
+import type { RunContext, ServiceResolver } from "../agent/run-context.js";
 
 /** What a running tool gets besides its input. */
 export interface ToolContext {
   /** Aborted when the agent run is aborted or the tool's timeout passes. */
   readonly signal: AbortSignal;
   readonly toolUseId: string;
-  /** The agent's dependency container, to resolve services registered for this agent. */
-  readonly container: DependencyContainer;
   /** The model call (step) that asked for this tool. */
   readonly step: number;
+  /** Identifies the run (one `send`, `stream` or `resume`) that called the tool. */
+  readonly runId: string;
+  /** The run's context (the agent's `context` option merged with the run's). */
+  readonly context: RunContext;
+  /**
+   * Reaches services registered in the agent's container, typed by token:
+   * `resolve<Greeter>("Greeter")`, `resolve(Tokens.Logger)`.
+   */
+  readonly resolve: ServiceResolver;
 }
 
 /** What a tool returns: the `toolResult` content and its status. */

@@ -1,4 +1,4 @@
-import { AbortError, SluiceError, type MiddlewareObject, type Tool, type ToolCallOutcome } from "@sluice/core";
+import { AbortError, SluiceError, toolContextOf, type MiddlewareObject, type Tool, type ToolCallOutcome } from "@sluice/core";
 import type { McpAgentTool, McpToolset } from "./mcp-toolset.js";
 
 /**
@@ -20,7 +20,7 @@ export function toolListMiddleware(toolset: McpToolset): MiddlewareObject {
       const tool = toolset.tool(call.name);
       if (!tool) return next();
       try {
-        const output = await tool.invoke(call.input, { signal: call.signal, toolUseId: call.toolUseId, container: call.container, step: call.step });
+        const output = await tool.invoke(call.input, toolContextOf(call));
         return { type: "result", content: output.content, status: output.status ?? "success" };
       } catch (error) {
         if (call.signal.aborted || AbortError.isInstance(error)) {

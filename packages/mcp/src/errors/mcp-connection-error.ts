@@ -18,8 +18,4 @@ export class McpConnectionError extends SluiceError {
     this.server = server;
     this.stderr = options.stderr;
   }
-
-  static override isInstance(value: unknown): value is McpConnectionError {
-    return SluiceError.isInstance(value) && value.code === "mcp-connection";
-  }
 }

@@ -21,8 +21,4 @@ export class McpRequestError extends SluiceError {
     this.rpcCode = options.rpcCode;
     this.timedOut = options.timedOut ?? false;
   }
-
-  static override isInstance(value: unknown): value is McpRequestError {
-    return SluiceError.isInstance(value) && value.code === "mcp-request";
-  }
 }

@@ -18,8 +18,4 @@ export class McpServerClosedError extends SluiceError {
     this.server = server;
     this.stderr = options.stderr;
   }
-
-  static override isInstance(value: unknown): value is McpServerClosedError {
-    return SluiceError.isInstance(value) && value.code === "mcp-server-closed";
-  }
 }

@@ -145,8 +145,10 @@ export class SluiceMcpServer {
     const context: McpToolContext = {
       signal: controller.signal,
       toolUseId: callId,
-      container: this.container,
       step: 0,
+      runId: callId,
+      context: {},
+      resolve: (token) => this.container.resolve(token),
       ...(reportProgress && { reportProgress }),
     };
     try {

@@ -12,7 +12,6 @@ import {
   type ModelResponse,
 } from "@sluice/core";
 import { checkOptions, functionOption, integerOption, stringListOption } from "../shared/options.js";
-import { watchModelCall } from "../shared/watch-model-call.js";
 import { responseCacheKey } from "./cache-key.js";
 import type { CacheClaim, CacheEntry, CacheLease, CacheStore } from "./cache-store.js";
 import { MemoryCacheStore } from "./memory-cache-store.js";
@@ -137,11 +136,18 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
 
     // A stream read to the end is stored with its events; failed or abandoned midway, nothing is stored or shared.
     const events: ConverseStreamOutput[] = [];
-    return watchModelCall(call.streaming, next, {
-      event: (event) => events.push(event),
-      finished: (response) => finish(response, call.streaming ? events : undefined),
-      failed: () => finish(undefined),
-      abandoned: () => finish(undefined),
+    let result: ModelResult;
+    try {
+      result = await next();
+    } catch (error) {
+      finish(undefined);
+      throw error;
+    }
+    return result.observe({
+      onEvent: (event) => events.push(event),
+      onResponse: (response) => finish(response, events),
+      onError: () => finish(undefined),
+      onAbandon: () => finish(undefined),
     });
   }
 
@@ -164,8 +170,7 @@ function waitFor(flight: Promise<CacheEntry | undefined>, signal: AbortSignal): 
 
 function replay(call: ModelCall, entry: CacheEntry): ModelResult {
   call.state.responseCacheHit = true;
-  if (!call.streaming) return ModelResult.fromResponse(entry.response);
-  return ModelResult.fromEvents(entry.events ?? [...responseToEvents(entry.response)]);
+  return ModelResult.fromResponse(entry.response, entry.events);
 }
 
 function checkStore(store: unknown): asserts store is CacheStore {

@@ -91,9 +91,7 @@ export function contextOverflowMiddleware(options: ContextOverflowOptions = {}):
       call.state.contextReduced = event;
       onReduce?.(event);
       try {
-        const result = await next({ ...call.request, messages });
-        if (!call.streaming) await result.response();
-        return result;
+        return await next({ ...call.request, messages });
       } catch (error) {
         throw isContextOverflowError(error) ? tooLong(error) : error;
       }
@@ -102,12 +100,12 @@ export function contextOverflowMiddleware(options: ContextOverflowOptions = {}):
     let result: ModelResult;
     try {
       result = await next();
-      if (!call.streaming) await result.response();
     } catch (error) {
       if (!isContextOverflowError(error)) throw error;
       result = await retryReduced(error, "error");
     }
-    if (!call.streaming) {
+    // A complete answer (a non-streaming call) can still be asked again when it stopped for lack of room.
+    if (result.complete) {
       if (recoverStopReason && reducedCount === undefined && (await result.response()).stopReason === contextWindowExceededStopReason) {
         return retryReduced(undefined, "stop-reason");
       }

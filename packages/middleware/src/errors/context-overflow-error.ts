@@ -18,8 +18,4 @@ export class ContextOverflowError extends SluiceError {
     this.originalMessageCount = details.originalMessageCount;
     this.reducedMessageCount = details.reducedMessageCount;
   }
-
-  static override isInstance(value: unknown): value is ContextOverflowError {
-    return SluiceError.isInstance(value) && value.code === "context-overflow";
-  }
 }

@@ -26,8 +26,4 @@ export class StreamInterruptedError extends SluiceError {
     this.errorName = typeof errorName === "string" ? errorName : undefined;
     this.attempts = attempts;
   }
-
-  static override isInstance(value: unknown): value is StreamInterruptedError {
-    return SluiceError.isInstance(value) && value.code === "stream-interrupted";
-  }
 }

@@ -27,8 +27,4 @@ export class TimeoutError extends SluiceError {
     this.kind = kind;
     this.timeoutMs = timeoutMs;
   }
-
-  static override isInstance(value: unknown): value is TimeoutError {
-    return SluiceError.isInstance(value) && value.code === "timeout";
-  }
 }

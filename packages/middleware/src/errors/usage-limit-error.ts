@@ -28,8 +28,4 @@ export class UsageLimitError extends SluiceError {
     this.used = used;
     this.maximum = maximum;
   }
-
-  static override isInstance(value: unknown): value is UsageLimitError {
-    return SluiceError.isInstance(value) && value.code === "usage-limit";
-  }
 }

@@ -19,7 +19,6 @@ import {
   type StepOutcome,
 } from "@sluice/core";
 import { checkOptions, choiceOption, stringListOption } from "../shared/options.js";
-import { watchModelCall } from "../shared/watch-model-call.js";
 import { redactContent } from "./content-redaction.js";
 import { describeError } from "./describe-error.js";
 
@@ -71,14 +70,13 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
   const fallback = consoleLogger();
   const agentLoggers = new WeakMap<object, Logger>();
 
-  const loggerFor = (container: ModelCall["container"]): Logger => {
+  const loggerFor = (resolve: ModelCall["resolve"]): Logger => {
     if (given) return given;
-    if (!container) return fallback;
-    let logger = agentLoggers.get(container);
+    let logger = agentLoggers.get(resolve);
     if (!logger) {
-      const registered = container.isRegistered(Tokens.Logger, true) ? container.resolve(Tokens.Logger) : undefined;
-      logger = registered && registered !== silentLogger ? registered : fallback;
-      agentLoggers.set(container, logger);
+      const registered = resolve(Tokens.Logger);
+      logger = registered !== silentLogger ? registered : fallback;
+      agentLoggers.set(resolve, logger);
     }
     return logger;
   };
@@ -89,13 +87,21 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
   const shown = (value: unknown) => (content === "include" ? value : redactContent(value));
 
   async function logModelCall(call: ModelCall, next: ModelNext): Promise<ModelResult> {
-    const logger = loggerFor(call.container);
+    const logger = loggerFor(call.resolve);
     const started = performance.now();
     const base = { event: "model-call", runId: call.runId, modelId: call.request.modelId, step: call.step, streaming: call.streaming };
     // Built only when written: with content shown, the start record holds the whole conversation.
     if (threshold <= rank.debug) write(logger, "debug", { ...base, event: "model-call-start", messageCount: call.request.messages?.length ?? 0, ...(content !== "omit" && { request: requestContent(call, shown) }) }, "model call started");
-    return watchModelCall(call.streaming, next, {
-      finished: (response: ModelResponse) =>
+    const failed = (error: unknown) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed");
+    let result: ModelResult;
+    try {
+      result = await next();
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+    return result.observe({
+      onResponse: (response: ModelResponse) =>
         write(logger, "info", {
           ...base,
           latencyMs: elapsed(started),
@@ -105,13 +111,13 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
           ...(call.state.contextReduced && { contextReduced: call.state.contextReduced }),
           ...(content !== "omit" && { request: requestContent(call, shown), response: shown(response.output?.message?.content ?? []) }),
         }, "model call finished"),
-      failed: (error) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed"),
-      abandoned: () => write(logger, "warn", { ...base, latencyMs: elapsed(started), abandoned: true }, "model stream abandoned before its end"),
+      onError: failed,
+      onAbandon: () => write(logger, "warn", { ...base, latencyMs: elapsed(started), abandoned: true }, "model stream abandoned before its end"),
     });
   }
 
   async function logToolCall(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
-    const logger = loggerFor(call.container);
+    const logger = loggerFor(call.resolve);
     const started = performance.now();
     const base = { event: "tool-call", runId: call.runId, tool: call.name, toolUseId: call.toolUseId, step: call.step };
     try {

@@ -117,19 +117,14 @@ export function retryMiddleware(options: RetryOptions = {}): MiddlewareObject {
       for (;;) {
         attempt += 1;
         try {
-          const result = await next();
-          // A non-streaming call's failure may only show once its result is read.
-          if (!call.streaming) await result.response();
-          return result;
+          return await next();
         } catch (error) {
           await waitOrThrow(error);
         }
       }
     };
 
-    const first = await open();
-    if (!call.streaming) return first;
-    return recoverableStream(first, {
+    return recoverableStream(await open(), {
       beforeOutput: async (error) => {
         await waitOrThrow(error);
         return open();

@@ -23,6 +23,7 @@ export interface StreamRecovery {
  * return recoverableStream(await next(), { beforeOutput: async (error) => (isTransient(error) ? next() : undefined) });
  */
 export function recoverableStream(first: ModelResult, recovery: StreamRecovery): ModelResult {
+  if (first.complete) return first; // nothing left to fail
   return ModelResult.fromEvents(
     (async function* recoverable(): AsyncGenerator<ConverseStreamOutput> {
       let current = first;

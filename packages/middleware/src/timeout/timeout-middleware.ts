@@ -69,8 +69,7 @@ export function timeoutMiddleware(options: TimeoutOptions): MiddlewareObject {
       startIdle(); // time to the first event counts as idle time for a stream
       result = await race(nextWithSignal(call, next, linked.signal));
       stopIdle();
-      if (!call.streaming) {
-        await race(result.response());
+      if (result.complete) {
         finish();
         return result;
       }

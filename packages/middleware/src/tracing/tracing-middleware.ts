@@ -16,7 +16,6 @@ import {
   type StepOutcome,
 } from "@sluice/core";
 import { checkOptions } from "../shared/options.js";
-import { watchModelCall } from "../shared/watch-model-call.js";
 import { bedrockProviderName, GenAiAttributes, modelRequestAttributes, modelResponseAttributes } from "./gen-ai-attributes.js";
 import { recordFailure } from "./record-failure.js";
 import { endRunSpan, startRunSpan } from "./trace-agent-run.js";
@@ -80,18 +79,26 @@ export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObjec
       span.end();
       return next();
     }
-    return watchModelCall(call.streaming, () => context.with(trace.setSpan(context.active(), span), next), {
-      finished(response: ModelResponse) {
+    const failed = (error: unknown) => {
+      recordFailure(span, error);
+      span.end();
+    };
+    let result: ModelResult;
+    try {
+      result = await context.with(trace.setSpan(context.active(), span), next);
+    } catch (error) {
+      failed(error);
+      throw error;
+    }
+    return result.observe({
+      onResponse(response: ModelResponse) {
         span.setAttributes(modelResponseAttributes(response));
         if (call.state.responseCacheHit) span.setAttribute("sluice.response_cache.hit", true);
         if (call.state.contextReduced) span.setAttribute("sluice.context.reduced_messages", call.state.contextReduced.reducedMessageCount);
         span.end();
       },
-      failed(error: unknown) {
-        recordFailure(span, error);
-        span.end();
-      },
-      abandoned() {
+      onError: failed,
+      onAbandon() {
         span.setAttribute("sluice.stream.abandoned", true);
         span.end();
       },

@@ -124,10 +124,6 @@ export function usageMiddleware(options: UsageOptions = {}): UsageMiddleware {
     run.modelCalls += 1;
     modelCalls += 1;
     const result = await next();
-    if (!call.streaming) {
-      record(call, run, await result.response());
-      return result;
-    }
     return result.observe({ onResponse: (response) => record(call, run, response) });
   }
 

@@ -16,8 +16,4 @@ export class NativeResponseError extends SluiceError {
     this.family = family;
     this.body = body;
   }
-
-  static override isInstance(value: unknown): value is NativeResponseError {
-    return SluiceError.isInstance(value) && value.code === "native-response";
-  }
 }

@@ -22,8 +22,4 @@ export class UnsupportedFeatureError extends SluiceError {
     this.family = family;
     this.feature = feature;
   }
-
-  static override isInstance(value: unknown): value is UnsupportedFeatureError {
-    return SluiceError.isInstance(value) && value.code === "unsupported-feature";
-  }
 }

@@ -2,7 +2,7 @@ import { AbortError, ConfigurationError } from "@sluice/core";
 import { checkClient, checkOptions, integerOption, stringOption } from "../shared/check-options.js";
 import type { RedisClient } from "../shared/redis-client.js";
 import type { CommandContext } from "../shared/redis-command.js";
-import { RateLimitError } from "./rate-limit-error.js";
+import { RateLimitError } from "../errors/rate-limit-error.js";
 import { acquireScript, cancelScript, settleScript } from "./rate-limit-scripts.js";
 
 /** A budget per minute; either may be left out (no limit on it). */

@@ -1,4 +1,4 @@
-import { ConfigurationError, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext } from "@sluice/core";
+import { ConfigurationError, toolContextOf, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext } from "@sluice/core";
 import { isDefinedTool } from "../define/define-tool.js";
 import { approvalRequiredReason, isApprovalDecision, type ApprovalRequestData } from "./approval-decision.js";
 
@@ -40,7 +40,7 @@ export function approvalMiddleware(options: ApprovalMiddlewareOptions = {}): Mid
     const tool = call.tool;
     if (!tool) return false; // an unknown tool runs nothing; the loop answers it with an error
     if (isDefinedTool(tool)) {
-      if (tool.hasApprovalRule) return tool.requiresApproval(call.input, { signal: call.signal, toolUseId: call.toolUseId, container: call.container, step: call.step });
+      if (tool.hasApprovalRule) return tool.requiresApproval(call.input, toolContextOf(call));
     }
     return tool.metadata?.["needsApproval"] === true || tool.metadata?.["requiresApproval"] === true;
   }

@@ -1,3 +1,4 @@
+import { toolContext } from "@sluice/core/testing";
 import { Agent, ConfigurationError, ToolInputError, ToolRegistry, type ToolContext } from "@sluice/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -5,14 +6,9 @@ import * as zodMini from "zod/mini";
 import { z as z3 } from "zod3";
 import { toolResult } from "../results/tool-result.js";
 import { defineTool, isDefinedTool } from "./define-tool.js";
-import { ToolOutputError } from "./tool-output-error.js";
+import { ToolOutputError } from "../errors/tool-output-error.js";
 
-const context: ToolContext = {
-  signal: new AbortController().signal,
-  toolUseId: "tooluse_1",
-  container: new Agent({ modelId: "amazon.nova-lite-v1:0" }).container,
-  step: 1,
-};
+const context: ToolContext = toolContext({ toolUseId: "tooluse_1" });
 
 const weather4 = z.object({ city: z.string().describe("City name"), days: z.number().int().min(1).max(7).default(3) });
 const weather3 = z3.object({ city: z3.string().describe("City name"), days: z3.number().int().min(1).max(7).default(3) });

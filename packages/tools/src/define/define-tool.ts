@@ -7,7 +7,7 @@ import { summarizeIssues } from "../schema/summarize-issues.js";
 import { toToolJsonSchema } from "../schema/to-tool-json-schema.js";
 import { validateValue } from "../schema/validate-value.js";
 import type { DefinedTool, ToolDefinition } from "./tool-definition.js";
-import { ToolOutputError } from "./tool-output-error.js";
+import { ToolOutputError } from "../errors/tool-output-error.js";
 
 const definitionKeys = new Set(["name", "description", "input", "output", "handler", "timeoutMs", "needsApproval", "imageFormat", "metadata"]);
 const definedMarker = Symbol.for("sluice.tools.defined");

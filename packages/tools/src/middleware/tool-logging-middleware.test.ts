@@ -17,7 +17,7 @@ const add = defineTool({ name: "add", description: "Adds", input: z.object({ a: 
 describe("toolLoggingMiddleware", () => {
   it("logs start and finish of each call through the agent's logger, failures as warnings", async () => {
     const { logger, records } = recordingLogger();
-    const model = new ScriptedModel([{ toolUses: [{ name: "add", input: { a: 1, b: 2 } }, { name: "add", input: { a: "x" } }] }, "3"]);
+    const model = new ScriptedModel([{ toolCalls: [{ name: "add", input: { a: 1, b: 2 } }, { name: "add", input: { a: "x" } }] }, "3"]);
     const agent = new Agent({ modelId: "test", model, tools: [add], logger, middleware: [toolLoggingMiddleware({ level: "info", includeInput: true })] });
     await agent.send("add");
     const tool = records.filter((entry) => String(entry.record["event"]).startsWith("tool-call"));
@@ -34,7 +34,7 @@ describe("toolLoggingMiddleware", () => {
   it("leaves inputs out by default and logs a call that ends the run", async () => {
     const { logger, records } = recordingLogger();
     const failing = defineTool({ name: "boom", description: "Fails", handler: () => { throw new Error("bang"); } });
-    const model = new ScriptedModel([{ toolUses: [{ name: "boom", input: { secret: "x" } }] }]);
+    const model = new ScriptedModel([{ toolCalls: [{ name: "boom", input: { secret: "x" } }] }]);
     const agent = new Agent({ modelId: "test", model, tools: [failing], toolErrors: "throw", middleware: [toolLoggingMiddleware({ logger })] });
     await expect(agent.send("go")).rejects.toThrow(/bang/);
     expect(records.map((entry) => entry.record["event"])).toEqual(["tool-call-start", "tool-call-finish"]);

@@ -26,9 +26,8 @@ export function toolLoggingMiddleware(options: ToolLoggingOptions = {}): Middlew
   return {
     name: "tool-logging",
     tool: async function toolLogging(call: ToolCall, next: ToolNext): Promise<ToolCallOutcome> {
-      const { container } = call;
-      const logger = options.logger ?? (container.isRegistered(Tokens.Logger, true) ? container.resolve(Tokens.Logger) : undefined);
-      const clock: Clock = container.isRegistered(Tokens.Clock, true) ? container.resolve(Tokens.Clock) : systemClock;
+      const logger = options.logger ?? call.resolve(Tokens.Logger);
+      const clock: Clock = call.resolve(Tokens.Clock);
       const base = { tool: call.name, toolUseId: call.toolUseId, step: call.step };
       if (!logger) return next();
       logger[level]({ event: "tool-call-start", ...base, ...(options.includeInput && { input: call.input }) }, `tool ${call.name} called`);

@@ -17,7 +17,7 @@ function weatherTool() {
   return { tool, calls };
 }
 
-const ask = (input: Record<string, unknown>) => ({ toolUses: [{ name: "get_weather", input }] });
+const ask = (input: Record<string, unknown>) => ({ toolCalls: [{ name: "get_weather", input }] });
 
 describe("toolResultCacheMiddleware", () => {
   it("answers a repeated call from the cache, whatever the key order, until the TTL passes", async () => {
@@ -49,7 +49,7 @@ describe("toolResultCacheMiddleware", () => {
     const model = new ScriptedModel([
       ask({ city: "Atlantis" }),
       ask({ city: "Atlantis" }),
-      { toolUses: [{ name: "roll_dice" }, { name: "roll_dice" }] },
+      { toolCalls: [{ name: "roll_dice" }, { name: "roll_dice" }] },
       "done",
     ]);
     const agent = new Agent({ modelId: "test", model, tools: [tool, other], middleware: [cache] });

@@ -21,7 +21,7 @@ import type { InferSchemaOutput, ZodSchemaLike } from "../schema/schema-types.js
 import { validateValue } from "../schema/validate-value.js";
 import { refusedAnswersInRun } from "./answer-rounds.js";
 import { hasToolBlocks, jsonSchemaFormat, thinkingEnabled, withStrictTool } from "./native-format.js";
-import { StructuredOutputError } from "./structured-output-error.js";
+import { StructuredOutputError } from "../errors/structured-output-error.js";
 
 /**
  * Options of `structuredOutput`.

@@ -22,7 +22,7 @@ describe("agentTool", () => {
     const lead = new Agent({
       modelId,
       tools: [fresh],
-      model: new ScriptedModel([{ toolUses: [{ name: "helper", input: { message: "one" } }] }, { toolUses: [{ name: "helper", input: { message: "two" } }] }, "done"]),
+      model: new ScriptedModel([{ toolCalls: [{ name: "helper", input: { message: "one" } }] }, { toolCalls: [{ name: "helper", input: { message: "two" } }] }, "done"]),
     });
     await lead.send("go");
     expect(built.map((agent) => agent.conversation.length)).toEqual([2, 2]);
@@ -45,7 +45,7 @@ describe("handoff", () => {
         new Agent({
           modelId,
           tools,
-          model: new ScriptedModel([{ text: "Let me pass you on.", toolUses: [{ name: "transfer_to_billing", input: { reason: "a charge", summary: "Charged twice in May." } }] }]),
+          model: new ScriptedModel([{ text: "Let me pass you on.", toolCalls: [{ name: "transfer_to_billing", input: { reason: "a charge", summary: "Charged twice in May." } }] }]),
         }),
       specialists: {
         billing: { description: "Charges and refunds", agent: () => new Agent({ modelId, model: specialistModel }) },
@@ -122,8 +122,8 @@ describe("supervisor", () => {
           modelId,
           tools,
           model: new ScriptedModel([
-            { toolUses: [{ name: "researcher", input: { task: "tides" }, toolUseId: "tooluse_r1" }] },
-            { toolUses: [{ name: "writer", input: { task: "write it up" }, toolUseId: "tooluse_w1" }] },
+            { toolCalls: [{ name: "researcher", input: { task: "tides" }, toolUseId: "tooluse_r1" }] },
+            { toolCalls: [{ name: "writer", input: { task: "write it up" }, toolUseId: "tooluse_w1" }] },
             "Here is the article.",
           ]),
         }),

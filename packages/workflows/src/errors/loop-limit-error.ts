@@ -22,8 +22,4 @@ export class LoopLimitError extends WorkflowError {
     this.iterations = iterations;
     this.lastOutput = lastOutput;
   }
-
-  static override isInstance(value: unknown): value is LoopLimitError {
-    return SluiceError.isInstance(value) && value.code === "workflow-loop-limit";
-  }
 }

@@ -17,8 +17,4 @@ export class StepFailedError extends WorkflowError {
     super("workflow-step-failed", `Step "${path}" failed: ${message}`, path, { cause: options.cause });
     this.causeName = options.causeName ?? (options.cause instanceof Error ? options.cause.name : typeof options.cause);
   }
-
-  static override isInstance(value: unknown): value is StepFailedError {
-    return SluiceError.isInstance(value) && value.code === "workflow-step-failed";
-  }
 }

@@ -22,10 +22,6 @@ export class StepValidationError extends WorkflowError {
     this.boundary = boundary;
     this.issues = issues;
   }
-
-  static override isInstance(value: unknown): value is StepValidationError {
-    return SluiceError.isInstance(value) && value.code === "workflow-step-validation";
-  }
 }
 
 function describeBoundary(boundary: StepBoundary): string {

@@ -18,8 +18,4 @@ export class WorkflowAbortError extends AbortError {
     super(`The workflow run was aborted (at "${path}").`, options);
     this.path = path;
   }
-
-  static override isInstance(value: unknown): value is WorkflowAbortError {
-    return SluiceError.isInstance(value) && value.code === "aborted" && typeof (value as { path?: unknown }).path === "string";
-  }
 }

@@ -17,8 +17,4 @@ export class WorkflowError extends SluiceError {
     super(code, message, options);
     this.path = path;
   }
-
-  static override isInstance(value: unknown): value is WorkflowError {
-    return SluiceError.isInstance(value) && workflowCodes.has(value.code);
-  }
 }

@@ -12,8 +12,4 @@ export class WorkflowStateError extends WorkflowError {
   constructor(message: string) {
     super("workflow-state", message, undefined);
   }
-
-  static override isInstance(value: unknown): value is WorkflowStateError {
-    return SluiceError.isInstance(value) && value.code === "workflow-state";
-  }
 }

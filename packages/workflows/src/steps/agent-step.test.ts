@@ -55,7 +55,7 @@ describe("agentStep", () => {
           agentStep({ name: "agent", agent: () => new Agent({ modelId, model, tools: [refund], middleware: [approvalMiddleware()] }) }),
         ),
       });
-    const first = new ScriptedModel([{ toolUses: [{ name: "refund", input: { cents: 500 }, toolUseId: "tooluse_refund_1" }] }]);
+    const first = new ScriptedModel([{ toolCalls: [{ name: "refund", input: { cents: 500 }, toolUseId: "tooluse_refund_1" }] }]);
     const paused = await define(first).run("refund me");
     expect(paused.status).toBe("paused");
     if (paused.status !== "paused") return;

@@ -74,8 +74,10 @@ function contextFor(context: LeafContext): ToolContext {
     signal: context.signal,
     toolUseId: context.path,
     step: 0,
-    get container(): never {
-      throw new ConfigurationError(`The tool of step "${context.path}" asked for a dependency container; a tool step runs outside any agent and has none.`);
+    runId: context.path,
+    context: {},
+    resolve: () => {
+      throw new ConfigurationError(`The tool of step "${context.path}" asked for a registered service; a tool step runs outside any agent and has no container.`);
     },
   };
 }

@@ -19,8 +19,4 @@ export class StructuredOutputError extends SluiceError {
     this.problem = problem;
     this.result = result;
   }
-
-  static override isInstance(value: unknown): value is StructuredOutputError {
-    return SluiceError.isInstance(value) && value.code === "structured-output";
-  }
 }

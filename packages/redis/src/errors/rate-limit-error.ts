@@ -29,8 +29,4 @@ export class RateLimitError extends SluiceError {
     this.bucket = bucket;
     this.retryAfterMs = retryAfterMs;
   }
-
-  static override isInstance(value: unknown): value is RateLimitError {
-    return SluiceError.isInstance(value) && value.code === "rate-limited";
-  }
 }

@@ -14,8 +14,4 @@ export class ToolOutputError extends SluiceError {
     super("tool-output", `Tool "${toolName}" returned output that does not match its output schema: ${summary}`);
     this.toolName = toolName;
   }
-
-  static override isInstance(value: unknown): value is ToolOutputError {
-    return SluiceError.isInstance(value) && value.code === "tool-output";
-  }
 }

@@ -1,4 +1,4 @@
-import { SluiceError } from "../errors/sluice-error.js";
+import { SluiceError } from "./sluice-error.js";
 
 /**
  * The model's input for a tool failed the tool's schema. The message (a short summary of the
@@ -10,9 +10,5 @@ import { SluiceError } from "../errors/sluice-error.js";
 export class ToolInputError extends SluiceError {
   constructor(message: string, options: { cause?: unknown } = {}) {
     super("tool-input", message, options);
-  }
-
-  static override isInstance(value: unknown): value is ToolInputError {
-    return SluiceError.isInstance(value) && value.code === "tool-input";
   }
 }
