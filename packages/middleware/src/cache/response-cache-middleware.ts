@@ -1,16 +1,5 @@
-import {
-  AbortError,
-  canAbort,
-  ConfigurationError,
-  ModelResult,
-  responseToEvents,
-  type ConverseStreamOutput,
-  type MiddlewareObject,
-  type ModelCall,
-  type ModelNext,
-  type ModelRequest,
-  type ModelResponse,
-} from "@sluice/core";
+import { AbortError, ConfigurationError, ModelResult, type ConverseStreamOutput, type MiddlewareObject, type ModelCall, type ModelNext, type ModelRequest, type ModelResponse } from "@sluice/core";
+import { canAbort, responseToEvents } from "@sluice/core/internal";
 import { checkOptions, functionOption, integerOption, stringListOption } from "../shared/options.js";
 import { responseCacheKey } from "./cache-key.js";
 import type { CacheClaim, CacheEntry, CacheLease, CacheStore } from "./cache-store.js";

@@ -1,23 +1,5 @@
-import {
-  ConfigurationError,
-  createRedactor,
-  type RedactionOptions,
-  Tokens,
-  consoleLogger,
-  silentLogger,
-  type Logger,
-  type ModelResult,
-  type MiddlewareObject,
-  type ModelCall,
-  type ModelNext,
-  type ModelResponse,
-  type ToolCall,
-  type ToolCallOutcome,
-  type ToolNext,
-  type StepCall,
-  type StepNext,
-  type StepOutcome,
-} from "@sluice/core";
+import { ConfigurationError, createRedactor, type RedactionOptions, Tokens, consoleLogger, type Logger, type ModelResult, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResponse, type ToolCall, type ToolCallOutcome, type ToolNext, type StepCall, type StepNext, type StepOutcome } from "@sluice/core";
+import { silentLogger } from "@sluice/core/internal";
 import { checkOptions, choiceOption, stringListOption } from "../shared/options.js";
 import { redactContent } from "./content-redaction.js";
 import { describeError } from "./describe-error.js";

@@ -1,4 +1,5 @@
-import { ModelOutputError, compatibleClient, sendWithSignal, translateSendError } from "@sluice/core";
+import { ModelOutputError, compatibleClient } from "@sluice/core";
+import { sendWithSignal, translateSendError } from "@sluice/core/internal";
 import {
   type BedrockRuntimeClient,
   type ConverseStreamOutput,

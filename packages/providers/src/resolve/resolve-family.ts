@@ -1,4 +1,5 @@
-import { ConfigurationError, validateModelId } from "@sluice/core";
+import { ConfigurationError } from "@sluice/core";
+import { validateModelId } from "@sluice/core/internal";
 import { parseModelId } from "./parse-model-id.js";
 
 /** Anything resolvable by family name or model ID. */
