@@ -125,14 +125,7 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
 
     // A stream read to the end is stored with its events; failed or abandoned midway, nothing is stored or shared.
     const events: ConverseStreamOutput[] = [];
-    let result: ModelResult;
-    try {
-      result = await next();
-    } catch (error) {
-      finish(undefined);
-      throw error;
-    }
-    return result.observe({
+    return ModelResult.observeCall(next(), {
       onEvent: (event) => events.push(event),
       onResponse: (response) => finish(response, events),
       onError: () => finish(undefined),
