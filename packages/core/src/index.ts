@@ -10,9 +10,6 @@ export * from "./errors/index.js";
 // Model contract and the Converse implementation
 export type { Model, ModelRequest, ModelResponse, ModelCallOptions } from "./model/model.js";
 export { ConverseModel } from "./model/converse-model.js";
-export { sendWithSignal, translateSendError } from "./model/send-with-signal.js";
-export { ResponseAssembler, parseToolInput } from "./model/response-assembler.js";
-export { responseToEvents } from "./model/response-events.js";
 export { createBedrockClient, type BedrockClientOptions } from "./client/create-bedrock-client.js";
 export { compatibleClient } from "./client/compatible-client.js";
 
@@ -59,10 +56,8 @@ export { compose, type Layer, type WrapPoint } from "./middleware/compose.js";
 
 // Conversation state
 export { Conversation, type ConversationInit, type ConversationSnapshot } from "./conversation/conversation.js";
-export { checkMessage } from "./conversation/message-rules.js";
-export { checkContentBlock, checkSystemBlocks } from "./conversation/content-rules.js";
 export { checkRequest } from "./conversation/request-rules.js";
-export { type Usage, emptyUsage, addUsage } from "./conversation/usage.js";
+export type { Usage } from "./conversation/usage.js";
 export {
   InMemoryConversationStore,
   type ConversationStore,
@@ -73,15 +68,13 @@ export {
 
 // Tools contract
 export type { AgentTool, ToolContext, ToolOutput } from "./tools/agent-tool.js";
-export { toolContextOf } from "./tools/tool-context-of.js";
 export type { RunContext, ServiceResolver } from "./agent/run-context.js";
-export { ToolRegistry, assertToolName } from "./tools/tool-registry.js";
+export { ToolRegistry } from "./tools/tool-registry.js";
 
 // Logging and time
-export { type Logger, silentLogger, consoleLogger } from "./logging/logger.js";
+export { type Logger, consoleLogger } from "./logging/logger.js";
 export { createRedactor, type RedactionOptions } from "./logging/redactor.js";
-export { redactingLogger } from "./logging/redacting-logger.js";
-export { type Clock, systemClock } from "./logging/clock.js";
+export type { Clock } from "./logging/clock.js";
 
 // Dependency injection
 export { Tokens } from "./di/tokens.js";
@@ -90,11 +83,8 @@ export { registerSluice, type SluiceRegistration } from "./di/register-sluice.js
 // The agent
 export { Agent, type AgentStream, type RunOptions } from "./agent/agent.js";
 export type { AgentOptions } from "./agent/agent-options.js";
-export { defaultMaxSteps, defaultToolConcurrency, defaultToolTimeoutMs } from "./agent/agent-options.js";
 export type { AgentInput } from "./agent/agent-input.js";
 export type { AgentResult, AgentRunStatus, AgentStep, PendingInterrupt, ToolCallRecord } from "./agent/agent-result.js";
 export type { AgentSnapshot, PausedRunSnapshot } from "./agent/agent-snapshot.js";
 export type * from "./agent/agent-events.js";
 export { createModelPipeline } from "./middleware/compose.js";
-export { canAbort } from "./agent/never-aborted-signal.js";
-export { validateInferenceConfig, validateModelId, isPromptArn } from "./agent/validate-options.js";

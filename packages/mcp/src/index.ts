@@ -3,17 +3,15 @@
 // Client side: using MCP servers' tools
 export { McpClient, type McpCallOptions, type McpClientOptions } from "./client/mcp-client.js";
 export { McpToolset, type McpAgentTool } from "./client/mcp-toolset.js";
-export {
-  defaultMcpCallTimeoutMs,
-  defaultMcpConnectTimeoutMs,
-  type McpHttpServer,
-  type McpServerConfig,
-  type McpServerOptions,
-  type McpStdioServer,
-  type McpToolInfo,
+export type {
+  McpHttpServer,
+  McpServerConfig,
+  McpServerOptions,
+  McpStdioServer,
+  McpToolInfo,
 } from "./client/mcp-server-config.js";
-export { mcpResultToToolOutput, type McpCallResult } from "./client/mcp-result-to-tool-output.js";
-export { assignToolNames, bedrockToolName, type ToolNameRequest } from "./client/tool-names.js";
+export type { McpCallResult } from "./client/mcp-result-to-tool-output.js";
+export type { ToolNameRequest } from "./client/tool-names.js";
 
 // Errors
 export { McpConnectionError } from "./errors/mcp-connection-error.js";
@@ -25,5 +23,3 @@ export { SluiceMcpServer, type SluiceMcpServerOptions } from "./server/sluice-mc
 export { serveHttp, type McpHttpEndpoint, type McpHttpOptions } from "./server/serve-http.js";
 export { agentAsTool, type AgentAsToolOptions } from "./server/agent-as-tool.js";
 export type { McpToolContext, ServedTool } from "./server/served-tool.js";
-export { toolOutputToMcpResult } from "./server/tool-output-to-mcp-result.js";
-export { sluiceMcpVersion } from "./version.js";

@@ -7,8 +7,8 @@ export { ContextOverflowError } from "./errors/context-overflow-error.js";
 export { StreamInterruptedError } from "./errors/stream-interrupted-error.js";
 
 // Retry and timeouts
-export { retryMiddleware, defaultRetryableErrors, isNetworkError, type RetryOptions, type RetryEvent } from "./retry/retry-middleware.js";
-export { backoffDelay, type BackoffPolicy, type Jitter } from "./retry/backoff.js";
+export { retryMiddleware, type RetryOptions, type RetryEvent } from "./retry/retry-middleware.js";
+export type { BackoffPolicy, Jitter } from "./retry/backoff.js";
 export { timeoutMiddleware, type TimeoutOptions } from "./timeout/timeout-middleware.js";
 
 // Token counts (CountTokens, or the estimate)
@@ -23,9 +23,7 @@ export { withServiceTier } from "./service-tier/service-tier-scope.js";
 
 // Helpers for writing middleware
 export { recoverableStream, type StreamRecovery } from "./shared/recoverable-stream.js";
-export { nextWithSignal, linkSignals } from "./shared/next-with-signal.js";
-export { isOutputEvent } from "./shared/output-events.js";
-export { estimateTextTokens, estimateMessageTokens, estimateRequestTokens } from "./shared/token-estimate.js";
+export { linkSignals } from "./shared/next-with-signal.js";
 
 // Response caching
 export { responseCacheMiddleware, type ResponseCacheOptions } from "./cache/response-cache-middleware.js";
@@ -40,7 +38,6 @@ export {
   decodeCacheEntry,
 } from "./cache/cache-store.js";
 export { responseCacheKey } from "./cache/cache-key.js";
-export { canonicalJson } from "./cache/canonical-json.js";
 
 // Usage, limits and cost
 export {
@@ -51,7 +48,7 @@ export {
   type UsageRecord,
   type RunUsage,
 } from "./usage/usage-middleware.js";
-export { usageCost, findPrice, validatePriceTable, type ModelPrice, type PriceTable } from "./usage/price-table.js";
+export type { ModelPrice, PriceTable } from "./usage/price-table.js";
 
 // Context overflow and conversation managers
 export {
@@ -59,13 +56,10 @@ export {
   type ContextOverflowOptions,
   type ContextReducedEvent,
 } from "./context/context-overflow-middleware.js";
-export { isContextOverflowError, contextOverflowPatterns, contextWindowExceededStopReason } from "./context/is-context-overflow.js";
 export type { ConversationManager, ReduceOptions } from "./context/conversation-manager.js";
 export { slidingWindowManager, type SlidingWindowOptions } from "./context/sliding-window-manager.js";
 export { tokenBudgetManager, type TokenBudgetOptions } from "./context/token-budget-manager.js";
 export { summarizingManager, type SummarizingOptions } from "./context/summarizing-manager.js";
-export { cutPoints, keepFrom, defaultOmittedNotice } from "./context/cut-points.js";
-export { transcriptOf } from "./context/transcript.js";
 
 // Prompt caching
 export { promptCachingMiddleware, type PromptCachingOptions } from "./prompt-cache/prompt-caching-middleware.js";
@@ -73,19 +67,10 @@ export { promptCacheSupport, type PromptCacheSupport, type CachePointField } fro
 
 // Logging
 export { loggingMiddleware, type LoggingOptions, type LogLevel } from "./logging/logging-middleware.js";
-export { redactContent } from "./logging/content-redaction.js";
-export { describeError } from "./logging/describe-error.js";
 
 // Tracing (OpenTelemetry GenAI conventions)
 export { tracingMiddleware, type TracingOptions } from "./tracing/tracing-middleware.js";
 export { traceAgentRun, type AgentRunTraceOptions } from "./tracing/trace-agent-run.js";
-export {
-  GenAiAttributes,
-  bedrockProviderName,
-  modelRequestAttributes,
-  modelResponseAttributes,
-  usageAttributes,
-} from "./tracing/gen-ai-attributes.js";
 
 // All of them in the recommended order
 export { recommendedMiddleware, type RecommendedMiddlewareOptions } from "./stack/recommended-middleware.js";

@@ -1,6 +1,7 @@
 import { Agent, ModelCapabilityRegistry } from "@sluice/core";
 import { describe, expect, it } from "vitest";
-import { createTokenCounter, estimateRequestTokens, reasoningMiddleware, serviceTierMiddleware } from "../src/index.js";
+import { createTokenCounter, reasoningMiddleware, serviceTierMiddleware } from "../src/index.js";
+import { estimateRequestTokens } from "../src/internal.js";
 import { fixturesPresent, loadExchanges, replayingClient, type SentExchange } from "./recorded-traffic.js";
 
 // pydantic-ai's recordings of real Bedrock traffic (shared/fixtures/pydantic-ai-bedrock-cassettes).

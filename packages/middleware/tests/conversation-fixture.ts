@@ -1,4 +1,5 @@
-import { checkMessage, type Message } from "@sluice/core";
+import { type Message } from "@sluice/core";
+import { checkMessage } from "@sluice/core/internal";
 
 export const user = (text: string): Message => ({ role: "user", content: [{ text }] });
 export const assistant = (text: string): Message => ({ role: "assistant", content: [{ text }] });

@@ -1,6 +1,7 @@
 import { Agent, type Message, ModelCapabilityRegistry, inferenceProfileResolver } from "@sluice/core";
 import { describe, expect, it } from "vitest";
-import { UsageLimitError, contextOverflowMiddleware, createTokenCounter, estimateRequestTokens, tokenBudgetManager, usageMiddleware } from "../src/index.js";
+import { UsageLimitError, contextOverflowMiddleware, createTokenCounter, tokenBudgetManager, usageMiddleware } from "../src/index.js";
+import { estimateRequestTokens } from "../src/internal.js";
 import { useEmulator } from "./emulator-fixture.js";
 
 const profileArn = "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/1arbu5hu2sjr";

@@ -1,4 +1,5 @@
-import { describeThrown, StoreUnavailableError } from "@sluice/core";
+import { StoreUnavailableError } from "@sluice/core";
+import { describeThrown } from "@sluice/core/internal";
 
 /**
  * The typed error for what a `pg` query threw: always a `StoreUnavailableError` (the statement

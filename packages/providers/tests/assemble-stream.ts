@@ -1,5 +1,6 @@
 import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
-import { type ModelResponse, ResponseAssembler } from "@sluice/core";
+import { type ModelResponse } from "@sluice/core";
+import { ResponseAssembler } from "@sluice/core/internal";
 import { ConverseStreamWriter, type NativeBody, type NativeStreamDecoder } from "../src/index.js";
 
 /** The events of a stream run to its end, and the response they assemble into. */

@@ -1,7 +1,7 @@
 // Public API of @sluice/tools: zod-typed tools for the Sluice agent loop, and tool-call middleware.
 
 // Defining tools
-export { defineTool, isDefinedTool } from "./define/define-tool.js";
+export { defineTool } from "./define/define-tool.js";
 export type { ApprovalRule, DefinedTool, ToolDefinition, ToolHandlerReturn, ToolInput, ToolReturnValue } from "./define/tool-definition.js";
 export { ToolOutputError } from "./errors/tool-output-error.js";
 
@@ -16,24 +16,19 @@ export type {
   Zod4SchemaLike,
   ZodSchemaLike,
 } from "./schema/schema-types.js";
-export { schemaKind, isZod3Schema, isZod4Schema, isJsonSchemaObject, type SchemaKind } from "./schema/schema-kind.js";
-export { toToolJsonSchema, emptyObjectSchema } from "./schema/to-tool-json-schema.js";
-export { inlineReferences } from "./schema/inline-references.js";
-export { validateValue, type SchemaIssue, type ValidationOutcome } from "./schema/validate-value.js";
+export type { SchemaKind } from "./schema/schema-kind.js";
+export type { SchemaIssue, ValidationOutcome } from "./schema/validate-value.js";
 export { summarizeIssues } from "./schema/summarize-issues.js";
 
 // Results
-export { toToolOutput, isContentBlock, toolImageFormats, type ToolImageFormat } from "./results/to-tool-output.js";
-export { toolResult, isExplicitToolResult, type ExplicitToolResult } from "./results/tool-result.js";
+export type { ToolImageFormat } from "./results/to-tool-output.js";
+export { toolResult, type ExplicitToolResult } from "./results/tool-result.js";
 
 // Tool-call middleware
 export { strictToolsMiddleware, type StrictToolsOptions } from "./middleware/strict-tools-middleware.js";
 export { toolLoggingMiddleware, type ToolLoggingOptions } from "./middleware/tool-logging-middleware.js";
 export {
   toolResultCacheMiddleware,
-  cacheKey,
-  defaultCacheEntries,
-  defaultCacheTtlMs,
   type CachedToolResult,
   type ToolResultCacheMiddleware,
   type ToolResultCacheOptions,
@@ -45,9 +40,7 @@ export { approvalMiddleware, type ApprovalMiddlewareOptions } from "./approval/a
 export {
   approve,
   deny,
-  isApprovalDecision,
   pendingApprovals,
-  approvalRequiredReason,
   type ApprovalDecision,
   type ApprovalRequestData,
 } from "./approval/approval-decision.js";
@@ -55,7 +48,6 @@ export {
 // Structured output
 export {
   structuredOutput,
-  defaultAnswerToolName,
   type StructuredOutput,
   type StructuredOutputOptions,
   type StructuredResult,

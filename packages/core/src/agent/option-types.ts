@@ -3,9 +3,11 @@ import { ConfigurationError } from "../errors/configuration-error.js";
 import { checkMiddlewareList } from "../middleware/check-middleware.js";
 import { closest } from "./closest-name.js";
 import type { AgentOptions } from "./agent-options.js";
+import type { BedrockClientOptions } from "../client/create-bedrock-client.js";
 
-/** The keys `clientOptions` takes (see `BedrockClientOptions`). */
-export const clientOptionKeys = ["region", "credentials", "endpoint", "maxAttempts", "requestHandler", "maxSockets", "apiKey"] as const;
+/** The keys `clientOptions` takes, checked against `BedrockClientOptions` by the compiler. */
+const clientOptionKeySet: Record<keyof BedrockClientOptions, true> = { region: true, credentials: true, endpoint: true, maxAttempts: true, requestHandler: true, maxSockets: true, apiKey: true };
+export const clientOptionKeys = Object.keys(clientOptionKeySet) as ReadonlyArray<keyof BedrockClientOptions>;
 
 /**
  * Checks the type of every agent option, so a wrong value fails at construction with what to

@@ -15,9 +15,7 @@ import type { AgentRun } from "../middleware/run-middleware.js";
 import type { ToolCallOutcome } from "../middleware/tool-middleware.js";
 import type { ModelRequest } from "../model/model.js";
 import type { AgentEvent } from "./agent-events.js";
-import type { AgentInput } from "./agent-input.js";
 import type { AgentResult, PendingInterrupt } from "./agent-result.js";
-import type { RunContext, ServiceResolver } from "./run-context.js";
 import { runFailure } from "./run-outcome.js";
 import type { PausedRun, RunStart } from "./run-start.js";
 import { cleanAssistantMessage, clientToolUses, finish, forwardDeltas, toRecord } from "./step-answer.js";
@@ -32,17 +30,8 @@ export interface RunWiring {
   maxSteps: number;
 }
 
-/** What describes one run besides where it starts. */
-export interface RunDescription {
-  runId: string;
-  modelId: string;
-  agentName: string | undefined;
-  conversationId: string | undefined;
-  streaming: boolean;
-  signal: AbortSignal;
-  input: AgentInput | undefined;
-  context: RunContext;
-  resolve: ServiceResolver;
+/** What describes one run besides where it starts: the `AgentRun` fields, and where its events go. */
+export interface RunDescription extends Omit<AgentRun, "resuming"> {
   emit: (event: AgentEvent) => void;
   /** Whether anyone listens to delta events; without listeners a non-streaming call skips producing them. */
   wantsDeltas: boolean;
@@ -70,17 +59,11 @@ interface ToolRound {
  *
  * Run middleware sees the run as an `AgentRun`; the innermost layer calls `execute()`.
  */
-export class Run implements AgentRun {
-  readonly runId: string;
-  readonly modelId: string;
-  readonly agentName: string | undefined;
-  readonly conversationId: string | undefined;
-  readonly streaming: boolean;
-  readonly signal: AbortSignal;
-  readonly input: AgentInput | undefined;
-  readonly resuming: boolean;
-  readonly context: RunContext;
-  readonly resolve: ServiceResolver;
+// The run's public fields are `AgentRun`'s (declared once, there), set from the description.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface Run extends AgentRun {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Run {
   private readonly pending: PendingMessages;
   private stepsTaken: number;
   private round: ToolRound | undefined;
@@ -94,11 +77,11 @@ export class Run implements AgentRun {
     private readonly state: AgentState,
     private readonly wiring: RunWiring,
   ) {
-    ({ runId: this.runId, modelId: this.modelId, agentName: this.agentName, conversationId: this.conversationId } = description);
-    ({ streaming: this.streaming, signal: this.signal, input: this.input, context: this.context, resolve: this.resolve } = description);
-    this.emit = description.emit;
-    this.wantsDeltas = description.wantsDeltas;
-    this.resuming = start.round !== undefined;
+    const { emit, wantsDeltas, ...run } = description;
+    const fields: AgentRun = { ...run, resuming: start.round !== undefined };
+    Object.assign(this, fields);
+    this.emit = emit;
+    this.wantsDeltas = wantsDeltas;
     const conversation = state.conversation;
     let pending = start.pending;
     if (!pending || pending.revision !== conversation.revision) {

@@ -207,6 +207,24 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
     );
   }
 
+  /**
+   * Awaits a model call (`next()`) and observes its result; a call that rejects is reported to
+   * `onError` too. So a middleware reports how every call ended in one place.
+   *
+   * @example
+   * return ModelResult.observeCall(next(), { onResponse: log, onError: log, onAbandon: () => log("abandoned") });
+   */
+  static async observeCall(pending: Promise<ModelResult>, observer: ModelResultObserver): Promise<ModelResult> {
+    let result: ModelResult;
+    try {
+      result = await pending;
+    } catch (error) {
+      observer.onError?.(error);
+      throw error;
+    }
+    return result.observe(observer);
+  }
+
   private static failed(error: unknown): ModelResult {
     return ModelResult.fromEvents(
       (async function* failing(): AsyncGenerator<ConverseStreamOutput> {

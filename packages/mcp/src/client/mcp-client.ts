@@ -3,7 +3,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ToolListChangedNotificationSchema, type Implementation } from "@modelcontextprotocol/sdk/types.js";
-import { AbortError, silentLogger, type Logger, type ToolOutput } from "@sluice/core";
+import { AbortError, type Logger, type ToolOutput } from "@sluice/core";
+import { silentLogger } from "@sluice/core/internal";
 import { McpConnectionError } from "../errors/mcp-connection-error.js";
 import { McpServerClosedError } from "../errors/mcp-server-closed-error.js";
 import { sluiceMcpVersion } from "../version.js";

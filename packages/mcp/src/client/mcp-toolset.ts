@@ -1,5 +1,6 @@
-import { ConfigurationError, silentLogger, type AgentTool, type Logger, type MiddlewareObject } from "@sluice/core";
-import { toToolJsonSchema } from "@sluice/tools";
+import { ConfigurationError, type AgentTool, type Logger, type MiddlewareObject } from "@sluice/core";
+import { silentLogger } from "@sluice/core/internal";
+import { toToolJsonSchema } from "@sluice/tools/internal";
 import { McpClient, type McpClientOptions } from "./mcp-client.js";
 import type { McpServerConfig, McpToolInfo } from "./mcp-server-config.js";
 import { toolListMiddleware } from "./tool-list-middleware.js";

@@ -1,4 +1,5 @@
-import { AbortError, SluiceError, toolContextOf, type MiddlewareObject, type Tool, type ToolCallOutcome } from "@sluice/core";
+import { AbortError, SluiceError, type MiddlewareObject, type Tool, type ToolCallOutcome } from "@sluice/core";
+import { toolContextOf } from "@sluice/core/internal";
 import type { McpAgentTool, McpToolset } from "./mcp-toolset.js";
 
 /**

@@ -1,4 +1,5 @@
-import { ConfigurationError, assertToolName, type Agent, type ToolOutput } from "@sluice/core";
+import { ConfigurationError, type Agent, type ToolOutput } from "@sluice/core";
+import { assertToolName } from "@sluice/core/internal";
 import type { McpToolContext, ServedTool } from "./served-tool.js";
 
 /**

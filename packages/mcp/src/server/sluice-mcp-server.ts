@@ -1,7 +1,8 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
-import { AbortError, ConfigurationError, ToolInputError, ToolRegistry, defaultToolTimeoutMs, silentLogger, type Logger } from "@sluice/core";
+import { AbortError, ConfigurationError, ToolInputError, ToolRegistry, type Logger } from "@sluice/core";
+import { defaultToolTimeoutMs, silentLogger } from "@sluice/core/internal";
 import { container as rootContainer, type DependencyContainer } from "tsyringe";
 import { sluiceMcpVersion } from "../version.js";
 import { serveHttp, type McpHttpEndpoint, type McpHttpOptions } from "./serve-http.js";

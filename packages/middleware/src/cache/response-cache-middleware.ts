@@ -1,16 +1,5 @@
-import {
-  AbortError,
-  canAbort,
-  ConfigurationError,
-  ModelResult,
-  responseToEvents,
-  type ConverseStreamOutput,
-  type MiddlewareObject,
-  type ModelCall,
-  type ModelNext,
-  type ModelRequest,
-  type ModelResponse,
-} from "@sluice/core";
+import { AbortError, ConfigurationError, ModelResult, type ConverseStreamOutput, type MiddlewareObject, type ModelCall, type ModelNext, type ModelRequest, type ModelResponse } from "@sluice/core";
+import { canAbort, responseToEvents } from "@sluice/core/internal";
 import { checkOptions, functionOption, integerOption, stringListOption } from "../shared/options.js";
 import { responseCacheKey } from "./cache-key.js";
 import type { CacheClaim, CacheEntry, CacheLease, CacheStore } from "./cache-store.js";
@@ -136,14 +125,7 @@ export function responseCacheMiddleware(options: ResponseCacheOptions = {}): Mid
 
     // A stream read to the end is stored with its events; failed or abandoned midway, nothing is stored or shared.
     const events: ConverseStreamOutput[] = [];
-    let result: ModelResult;
-    try {
-      result = await next();
-    } catch (error) {
-      finish(undefined);
-      throw error;
-    }
-    return result.observe({
+    return ModelResult.observeCall(next(), {
       onEvent: (event) => events.push(event),
       onResponse: (response) => finish(response, events),
       onError: () => finish(undefined),

@@ -1,23 +1,5 @@
-import {
-  ConfigurationError,
-  createRedactor,
-  type RedactionOptions,
-  Tokens,
-  consoleLogger,
-  silentLogger,
-  type Logger,
-  type ModelResult,
-  type MiddlewareObject,
-  type ModelCall,
-  type ModelNext,
-  type ModelResponse,
-  type ToolCall,
-  type ToolCallOutcome,
-  type ToolNext,
-  type StepCall,
-  type StepNext,
-  type StepOutcome,
-} from "@sluice/core";
+import { ConfigurationError, createRedactor, type RedactionOptions, Tokens, consoleLogger, type Logger, ModelResult, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResponse, type ToolCall, type ToolCallOutcome, type ToolNext, type StepCall, type StepNext, type StepOutcome } from "@sluice/core";
+import { silentLogger } from "@sluice/core/internal";
 import { checkOptions, choiceOption, stringListOption } from "../shared/options.js";
 import { redactContent } from "./content-redaction.js";
 import { describeError } from "./describe-error.js";
@@ -92,15 +74,7 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
     const base = { event: "model-call", runId: call.runId, modelId: call.request.modelId, step: call.step, streaming: call.streaming };
     // Built only when written: with content shown, the start record holds the whole conversation.
     if (threshold <= rank.debug) write(logger, "debug", { ...base, event: "model-call-start", messageCount: call.request.messages?.length ?? 0, ...(content !== "omit" && { request: requestContent(call, shown) }) }, "model call started");
-    const failed = (error: unknown) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed");
-    let result: ModelResult;
-    try {
-      result = await next();
-    } catch (error) {
-      failed(error);
-      throw error;
-    }
-    return result.observe({
+    return ModelResult.observeCall(next(), {
       onResponse: (response: ModelResponse) =>
         write(logger, "info", {
           ...base,
@@ -111,7 +85,7 @@ export function loggingMiddleware(options: LoggingOptions = {}): MiddlewareObjec
           ...(call.state.contextReduced && { contextReduced: call.state.contextReduced }),
           ...(content !== "omit" && { request: requestContent(call, shown), response: shown(response.output?.message?.content ?? []) }),
         }, "model call finished"),
-      onError: failed,
+      onError: (error) => write(logger, "error", { ...base, latencyMs: elapsed(started), error: describeError(error) }, "model call failed"),
       onAbandon: () => write(logger, "warn", { ...base, latencyMs: elapsed(started), abandoned: true }, "model stream abandoned before its end"),
     });
   }

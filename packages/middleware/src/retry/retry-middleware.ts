@@ -1,4 +1,5 @@
-import { BedrockError, retryableBedrockErrors, SluiceError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResult } from "@sluice/core";
+import { BedrockError, SluiceError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResult } from "@sluice/core";
+import { retryableBedrockErrors } from "@sluice/core/internal";
 import { StreamInterruptedError } from "../errors/stream-interrupted-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { abortableSleep } from "../shared/abortable-sleep.js";

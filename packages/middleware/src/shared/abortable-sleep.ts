@@ -1,4 +1,5 @@
-import { AbortError, canAbort } from "@sluice/core";
+import { AbortError } from "@sluice/core";
+import { canAbort } from "@sluice/core/internal";
 
 /**
  * Waits `milliseconds`, or rejects with an `AbortError` as soon as `signal` aborts, so a

@@ -1,4 +1,5 @@
-import { Agent, canAbort, type Middleware } from "@sluice/core";
+import { Agent, type Middleware } from "@sluice/core";
+import { canAbort } from "@sluice/core/internal";
 import { ScriptedModel } from "@sluice/core/testing";
 import { describe, expect, it } from "vitest";
 import { linkSignals } from "./next-with-signal.js";

@@ -1,4 +1,5 @@
-import { canAbort, type ModelCall, type ModelNext, type ModelRequest, type ModelResult } from "@sluice/core";
+import { type ModelCall, type ModelNext, type ModelRequest, type ModelResult } from "@sluice/core";
+import { canAbort } from "@sluice/core/internal";
 
 /**
  * Calls `next` so that every layer inside (and the model's HTTP request) sees `signal` instead

@@ -6,9 +6,8 @@ import {
   defaultCapabilityRegistry,
   type ModelCapabilityRegistry,
   type ModelRequest,
-  sendWithSignal,
-  translateSendError,
 } from "@sluice/core";
+import { sendWithSignal, translateSendError } from "@sluice/core/internal";
 import { estimateRequestTokens } from "../shared/token-estimate.js";
 
 /** A request's input tokens and where the figure came from. */

@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from "@opentelemetry/api";
 import {
   type MiddlewareObject,
-  type ModelResult,
+  ModelResult,
   type ModelCall,
   type ModelNext,
   type ModelResponse,
@@ -79,25 +79,17 @@ export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObjec
       span.end();
       return next();
     }
-    const failed = (error: unknown) => {
-      recordFailure(span, error);
-      span.end();
-    };
-    let result: ModelResult;
-    try {
-      result = await context.with(trace.setSpan(context.active(), span), next);
-    } catch (error) {
-      failed(error);
-      throw error;
-    }
-    return result.observe({
+    return ModelResult.observeCall(context.with(trace.setSpan(context.active(), span), next), {
       onResponse(response: ModelResponse) {
         span.setAttributes(modelResponseAttributes(response));
         if (call.state.responseCacheHit) span.setAttribute("sluice.response_cache.hit", true);
         if (call.state.contextReduced) span.setAttribute("sluice.context.reduced_messages", call.state.contextReduced.reducedMessageCount);
         span.end();
       },
-      onError: failed,
+      onError(error: unknown) {
+        recordFailure(span, error);
+        span.end();
+      },
       onAbandon() {
         span.setAttribute("sluice.stream.abandoned", true);
         span.end();

@@ -1,4 +1,5 @@
-import { addUsage, ConfigurationError, emptyUsage, ModelResult, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResponse, type TokenUsage, type Usage } from "@sluice/core";
+import { ConfigurationError, ModelResult, type MiddlewareObject, type ModelCall, type ModelNext, type ModelResponse, type TokenUsage, type Usage } from "@sluice/core";
+import { addUsage, emptyUsage } from "@sluice/core/internal";
 import { UsageLimitError, type UsageLimitName } from "../errors/usage-limit-error.js";
 import { checkOptions, functionOption, integerOption } from "../shared/options.js";
 import { PerRun } from "../shared/per-run.js";

@@ -1,5 +1,6 @@
 import { type BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { ConfigurationError, compatibleClient, sendWithSignal } from "@sluice/core";
+import { ConfigurationError, compatibleClient } from "@sluice/core";
+import { sendWithSignal } from "@sluice/core/internal";
 import { NativeResponseError } from "../errors/native-response-error.js";
 import { captureHeaders, type Headers } from "../invoke/capture-headers.js";
 import { encodeNativeBody, parseNativeJson } from "../invoke/invoke-command-input.js";

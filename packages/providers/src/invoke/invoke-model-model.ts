@@ -1,4 +1,5 @@
-import { ModelCapabilityRegistry, ModelOutputError, compatibleClient, inferenceProfileResolver, isApplicationProfileArn, sendWithSignal, translateSendError } from "@sluice/core";
+import { ModelCapabilityRegistry, ModelOutputError, compatibleClient, inferenceProfileResolver, isApplicationProfileArn } from "@sluice/core";
+import { sendWithSignal, translateSendError } from "@sluice/core/internal";
 import {
   type BedrockRuntimeClient,
   type ConverseStreamOutput,

@@ -1,4 +1,5 @@
-import { ConfigurationError, parseModelId, validateModelId } from "@sluice/core";
+import { ConfigurationError, parseModelId } from "@sluice/core";
+import { validateModelId } from "@sluice/core/internal";
 
 /** Anything resolvable by family name or model ID. */
 export interface FamilyCandidate {

@@ -2,7 +2,7 @@ import type { ContentBlock, Message, StopReason } from "@aws-sdk/client-bedrock-
 import type { ModelRequest } from "@sluice/core";
 import type { NativeBody, NativeStreamDecoder, NativeTurn } from "../adapter.js";
 import type { ConverseStreamWriter } from "./converse-stream-writer.js";
-import { parseToolInput } from "@sluice/core";
+import { parseToolInput } from "@sluice/core/internal";
 import { NativeResponseError } from "../errors/native-response-error.js";
 import { blocksText, newToolUseId, offeredTools, systemText, textBlocks, toBase64, toolInputSchema, toolResultText } from "./converse-content.js";
 import { asArray, asNumber, asRecord, asString, compact } from "./native-values.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConverseStreamWriter } from "./converse-stream-writer.js";
 import { PromptToolCallFilter, splitToolCalls, toolInstructions } from "./prompt-tool-calls.js";
-import { ResponseAssembler } from "@sluice/core";
+import { ResponseAssembler } from "@sluice/core/internal";
 
 function streamThrough(chunks: string[], enabled = true) {
   const writer = new ConverseStreamWriter();

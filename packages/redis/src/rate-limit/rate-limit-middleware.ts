@@ -1,5 +1,5 @@
 import { baseModelId, ConfigurationError, type MiddlewareObject, type ModelCall, type ModelNext, type ModelRequest, type ModelResult } from "@sluice/core";
-import { estimateRequestTokens } from "@sluice/middleware";
+import { estimateRequestTokens } from "@sluice/middleware/internal";
 import { checkOptions, integerOption } from "../shared/check-options.js";
 import type { RedisClient } from "../shared/redis-client.js";
 import { RedisRateLimiter, type RateLimit, type RateLimitGrant } from "./redis-rate-limiter.js";

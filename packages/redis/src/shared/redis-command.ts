@@ -1,4 +1,5 @@
-import { describeThrown, StoreDataError, StoreUnavailableError } from "@sluice/core";
+import { StoreDataError, StoreUnavailableError } from "@sluice/core";
+import { describeThrown } from "@sluice/core/internal";
 import type { RedisClient } from "./redis-client.js";
 
 /** Which store runs a command, for the errors it raises. */

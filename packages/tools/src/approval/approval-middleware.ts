@@ -1,4 +1,5 @@
-import { ConfigurationError, toolContextOf, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext } from "@sluice/core";
+import { ConfigurationError, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext } from "@sluice/core";
+import { toolContextOf } from "@sluice/core/internal";
 import { isDefinedTool } from "../define/define-tool.js";
 import { approvalRequiredReason, isApprovalDecision, type ApprovalRequestData } from "./approval-decision.js";
 

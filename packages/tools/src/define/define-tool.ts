@@ -1,4 +1,5 @@
-import { ConfigurationError, ToolInputError, assertToolName, type ToolContext, type ToolOutput } from "@sluice/core";
+import { ConfigurationError, ToolInputError, type ToolContext, type ToolOutput } from "@sluice/core";
+import { assertToolName } from "@sluice/core/internal";
 import { toToolOutput, toolImageFormats } from "../results/to-tool-output.js";
 import { isExplicitToolResult } from "../results/tool-result.js";
 import { isZod3Schema, isZod4Schema } from "../schema/schema-kind.js";

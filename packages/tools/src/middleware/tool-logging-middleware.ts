@@ -1,4 +1,5 @@
-import { Tokens, type Clock, type Logger, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext, systemClock } from "@sluice/core";
+import { Tokens, type Clock, type Logger, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext } from "@sluice/core";
+import { systemClock } from "@sluice/core/internal";
 
 /** Options of `toolLoggingMiddleware`. */
 export interface ToolLoggingOptions {

@@ -1,4 +1,5 @@
-import { ConfigurationError, systemClock, type Clock, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext, type ToolResultContentBlock } from "@sluice/core";
+import { ConfigurationError, type Clock, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext, type ToolResultContentBlock } from "@sluice/core";
+import { systemClock } from "@sluice/core/internal";
 import { LRUCache } from "lru-cache";
 import { stringify } from "safe-stable-stringify";
 

@@ -1,4 +1,5 @@
-import { assertToolName, ConfigurationError, type Agent, type AgentResult, type AgentTool, type StepFinishEvent, type ToolContext, type ToolOutput } from "@sluice/core";
+import { ConfigurationError, type Agent, type AgentResult, type AgentTool, type StepFinishEvent, type ToolContext, type ToolOutput } from "@sluice/core";
+import { assertToolName } from "@sluice/core/internal";
 import { isAgent } from "../steps/agent-step.js";
 
 /**

@@ -1,4 +1,4 @@
-import { describeThrown } from "@sluice/core";
+import { describeThrown } from "@sluice/core/internal";
 import type { SchemaIssue } from "@sluice/tools";
 import type { StepFailure } from "../executor/step-executor.js";
 import { LoopLimitError } from "./loop-limit-error.js";

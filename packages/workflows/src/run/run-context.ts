@@ -1,4 +1,5 @@
-import { addUsage, emptyUsage, type Middleware, type StepCall, type StepOutcome, type TokenUsage, type Usage } from "@sluice/core";
+import { type Middleware, type StepCall, type StepOutcome, type TokenUsage, type Usage } from "@sluice/core";
+import { addUsage, emptyUsage } from "@sluice/core/internal";
 import type { StepExecutor } from "../executor/step-executor.js";
 import type { WorkflowEvent } from "./workflow-events.js";
 

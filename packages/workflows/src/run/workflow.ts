@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ConfigurationError, describeThrown, type Middleware } from "@sluice/core";
+import { ConfigurationError, type Middleware } from "@sluice/core";
+import { describeThrown } from "@sluice/core/internal";
 import type { ZodSchemaLike } from "@sluice/tools";
 import { abortedAt } from "../errors/step-failures.js";
 import { InMemoryStepExecutor } from "../executor/in-memory-step-executor.js";

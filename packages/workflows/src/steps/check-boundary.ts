@@ -1,5 +1,6 @@
 import { ConfigurationError } from "@sluice/core";
-import { isZod3Schema, isZod4Schema, summarizeIssues, validateValue, type InferSchemaInput, type InferSchemaOutput, type ZodSchemaLike } from "@sluice/tools";
+import { summarizeIssues, type InferSchemaInput, type InferSchemaOutput, type ZodSchemaLike } from "@sluice/tools";
+import { isZod3Schema, isZod4Schema, validateValue } from "@sluice/tools/internal";
 import { StepValidationError, type StepBoundary } from "../errors/step-validation-error.js";
 
 /** The type a schema produces, or `Fallback` when there is no schema. */

@@ -1,5 +1,6 @@
 import { ConfigurationError, type AgentTool, type ToolContext, type ToolOutput } from "@sluice/core";
-import { approvalRequiredReason, isApprovalDecision, isDefinedTool, type DefinedTool, type ZodSchemaLike } from "@sluice/tools";
+import { type DefinedTool, type ZodSchemaLike } from "@sluice/tools";
+import { approvalRequiredReason, isApprovalDecision, isDefinedTool } from "@sluice/tools/internal";
 import { checkBoundary, checkSchemaOption, type SchemaOutputOr } from "./check-boundary.js";
 import type { LeafContext, LeafResult } from "./execute-leaf.js";
 import { leafStep } from "./leaf-step.js";
