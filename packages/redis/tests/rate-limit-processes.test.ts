@@ -68,9 +68,11 @@ describeWithService(service, "a rate limit on Redis shared by several processes"
     // First come, first served across processes: grant numbers follow arrival tickets.
     const byGrant = [...grants].sort((a, b) => a.grant - b.grant);
     expect(byGrant.map((grant) => grant.ticket)).toEqual([...byGrant.map((grant) => grant.ticket)].sort((a, b) => a - b));
-    // Each process has one call in line at a time, so the first 16 grants go round: 4 each, give or take one.
+    // Each process has one call in line at a time, so the first 16 grants go round: 4 each when the
+    // processes start together, at least 2 each when a busy machine starts one a little late (a
+    // queue that let one process jump ahead would leave another with 0 or 1).
     const owners = new Map(results.flatMap((result, index) => result.grants.map((grant) => [grant.grant, index] as const)));
     const firstHalf = byGrant.slice(0, 16).map((grant) => owners.get(grant.grant));
-    for (let index = 0; index < 4; index += 1) expect(firstHalf.filter((owner) => owner === index).length, `process ${index}`).toBeGreaterThanOrEqual(3);
+    for (let index = 0; index < 4; index += 1) expect(firstHalf.filter((owner) => owner === index).length, `process ${index}`).toBeGreaterThanOrEqual(2);
   });
 });
