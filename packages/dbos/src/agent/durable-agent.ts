@@ -4,10 +4,12 @@ import { fromDurableJson, toDurableJson } from "../codec/durable-json.js";
 import { DurableConfigurationError } from "../errors/durable-error.js";
 import type { DurablePending } from "../pause/durable-pending.js";
 import { defaultWaitSeconds, waitForValues } from "../pause/wait-for-values.js";
-import type { ModelQueue } from "../queues/model-queue.js";
 import { durableHandle, type DurableRunHandle } from "../shared/durable-handle.js";
 import { withDurableScope } from "../shared/durable-scope.js";
-import { checkName, ensureLaunched, registerWorkflow } from "../shared/register-workflow.js";
+import { checkName, registerWorkflow } from "../shared/register-workflow.js";
+import { startWorkflow, type DurableStartOptions } from "../shared/start-workflow.js";
+
+export type { DurableStartOptions } from "../shared/start-workflow.js";
 
 /** Options of `durableAgent`. */
 export interface DurableAgentOptions {
@@ -23,13 +25,6 @@ export interface DurableAgentOptions {
 }
 
 /** Options of one durable agent run. */
-export interface DurableStartOptions {
-  /** The run's DBOS workflow id (default: a new UUID). Starting an id that exists returns that run. */
-  workflowId?: string;
-  /** Run it from a model's queue, within the queue's limits (see `registerModelQueue`). */
-  queue?: ModelQueue | string;
-}
-
 /** An agent whose runs are DBOS workflows. */
 export interface DurableAgent {
   readonly name: string;
@@ -89,12 +84,7 @@ export function durableAgent(options: DurableAgentOptions): DurableAgent {
   const registered = registerWorkflow(workflowName, runAgent);
 
   async function start(input: AgentInput, startOptions: DurableStartOptions = {}): Promise<DurableRunHandle<AgentResult>> {
-    ensureLaunched(`durable agent "${name}"`);
-    const queueName = typeof startOptions.queue === "string" ? startOptions.queue : startOptions.queue?.name;
-    const handle = await DBOS.startWorkflow(registered, {
-      ...(startOptions.workflowId !== undefined && { workflowID: startOptions.workflowId }),
-      ...(queueName !== undefined && { queueName }),
-    })(toDurableJson(input));
+    const handle = await startWorkflow(registered, `durable agent "${name}"`, input, startOptions);
     return durableHandle<AgentResult>(handle.workflowID, handle);
   }
 

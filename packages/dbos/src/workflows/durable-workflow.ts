@@ -4,9 +4,9 @@ import { fromDurableJson, toDurableJson } from "../codec/durable-json.js";
 import { DurableConfigurationError } from "../errors/durable-error.js";
 import type { DurablePending } from "../pause/durable-pending.js";
 import { defaultWaitSeconds, waitForValues } from "../pause/wait-for-values.js";
-import type { ModelQueue } from "../queues/model-queue.js";
 import { durableHandle, type DurableRunHandle } from "../shared/durable-handle.js";
-import { checkName, ensureLaunched, registerWorkflow } from "../shared/register-workflow.js";
+import { checkName, registerWorkflow } from "../shared/register-workflow.js";
+import { startWorkflow, type DurableStartOptions } from "../shared/start-workflow.js";
 import { dbosStepExecutor } from "./dbos-step-executor.js";
 
 /** Options of `durableWorkflow`. */
@@ -24,8 +24,8 @@ export type DurableWorkflowResult<Output> = Extract<WorkflowResult<Output>, { st
 export interface DurableWorkflow<Input, Output> {
   readonly name: string;
   readonly workflowName: string;
-  start(input: Input, options?: { workflowId?: string; queue?: ModelQueue | string }): Promise<DurableRunHandle<DurableWorkflowResult<Output>>>;
-  run(input: Input, options?: { workflowId?: string; queue?: ModelQueue | string }): Promise<DurableWorkflowResult<Output>>;
+  start(input: Input, options?: DurableStartOptions): Promise<DurableRunHandle<DurableWorkflowResult<Output>>>;
+  run(input: Input, options?: DurableStartOptions): Promise<DurableWorkflowResult<Output>>;
   retrieve(workflowId: string): DurableRunHandle<DurableWorkflowResult<Output>>;
 }
 
@@ -62,13 +62,8 @@ export function durableWorkflow<Input, Output>(flow: Workflow<Input, Output>, op
   }
   const registered = registerWorkflow(workflowName, runFlow);
 
-  async function start(input: Input, startOptions: { workflowId?: string; queue?: ModelQueue | string } = {}) {
-    ensureLaunched(`durable workflow "${name}"`);
-    const queueName = typeof startOptions.queue === "string" ? startOptions.queue : startOptions.queue?.name;
-    const handle = await DBOS.startWorkflow(registered, {
-      ...(startOptions.workflowId !== undefined && { workflowID: startOptions.workflowId }),
-      ...(queueName !== undefined && { queueName }),
-    })(toDurableJson(input));
+  async function start(input: Input, startOptions: DurableStartOptions = {}) {
+    const handle = await startWorkflow(registered, `durable workflow "${name}"`, input, startOptions);
     return durableHandle<DurableWorkflowResult<Output>>(handle.workflowID, handle);
   }
 
