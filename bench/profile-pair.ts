@@ -4,6 +4,7 @@
  */
 import { contenders } from "./contenders/index.js";
 import { EmulatorProcess } from "./emulator/emulator-process.js";
+import { median } from "./stats.js";
 
 const [keyA = "raw-http1", keyB = "sluice", batchesText = "40", mode = ""] = process.argv.slice(2);
 const streaming = mode === "stream";
@@ -30,7 +31,6 @@ try {
       cpu[side]!.push((used.user + used.system) / 100 / 1000);
     }
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const line = (side: 0 | 1, key: string) => `${key.padEnd(14)} CPU ${median(cpu[side]!).toFixed(3)} ms/run, wall ${median(wall[side]!).toFixed(3)} ms/run`;
   console.log(line(0, keyA));
   console.log(line(1, keyB));

@@ -24,8 +24,9 @@ export function createSluiceContender(endpoint: string, api: "converse" | "invok
   const client = createBedrockClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 });
   const model: Model | undefined = useInvokeModel ? new InvokeModelModel(client) : undefined;
   const options = { modelId, client, ...(model && { model }) };
+  const weatherAgent = (): Agent => new Agent({ ...options, tools: [getWeather] });
   const idle: Agent[] = [];
-  const fresh = new Agent({ ...options, tools: [getWeather] }).snapshot();
+  const fresh = reuseAgents ? weatherAgent().snapshot() : undefined;
   const run = async (agent: Agent, question: string, streaming: boolean): Promise<string> => {
     if (!streaming) return (await agent.send(question)).text;
     const stream = agent.stream(question);
@@ -36,8 +37,8 @@ export function createSluiceContender(endpoint: string, api: "converse" | "invok
   };
   return {
     async weatherRun(question, streaming) {
-      if (!reuseAgents) return run(new Agent({ ...options, tools: [getWeather] }), question, streaming);
-      const agent = idle.pop() ?? new Agent({ ...options, tools: [getWeather] });
+      if (fresh === undefined) return run(weatherAgent(), question, streaming);
+      const agent = idle.pop() ?? weatherAgent();
       try {
         agent.restore(fresh);
         return await run(agent, question, streaming);

@@ -61,32 +61,20 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
   });
   const sluiceMemory = results.idleMemory?.rows.find((row) => row.contender === "sluice");
   const agents = results.idleMemory?.options.agents ?? 10_000;
-  checks.push({
-    scenario: `(c) ${agents.toLocaleString("en")} idle agents`,
-    target: "≤ 200 MB",
-    measured: sluiceMemory === undefined ? "not run" : `${formatNumber(sluiceMemory.retainedBytes / 1e6)} MB`,
-    met: sluiceMemory === undefined ? undefined : sluiceMemory.retainedBytes <= 200e6,
-  });
+  checks.push(atMost(`(c) ${agents.toLocaleString("en")} idle agents`, "≤ 200 MB", sluiceMemory?.retainedBytes, 200e6, (bytes) => `${formatNumber(bytes / 1e6)} MB`));
   const pipeline = results.corePipeline;
-  checks.push({
-    scenario: "(d) pipeline, 5 middlewares",
-    target: "≤ 20 µs per turn",
-    measured: pipeline === undefined ? "not run" : `${formatNumber(pipeline.fiveMiddlewareMedianMicroseconds)} µs`,
-    met: pipeline === undefined ? undefined : pipeline.fiveMiddlewareMedianMicroseconds <= 20,
-  });
-  checks.push({
-    scenario: "(d) pipeline, turn 1,000 vs turn 10",
-    target: "≤ 1.2×",
-    measured: pipeline === undefined ? "not run" : `${formatNumber(pipeline.turn1000ToTurn10Ratio)}×`,
-    met: pipeline === undefined ? undefined : pipeline.turn1000ToTurn10Ratio <= 1.2,
-  });
+  checks.push(atMost("(d) pipeline, 5 middlewares", "≤ 20 µs per turn", pipeline?.fiveMiddlewareMedianMicroseconds, 20, (value) => `${formatNumber(value)} µs`));
+  checks.push(atMost("(d) pipeline, turn 1,000 vs turn 10", "≤ 1.2×", pipeline?.turn1000ToTurn10Ratio, 1.2, (ratio) => `${formatNumber(ratio)}×`));
   const overhead = results.middlewareOverhead;
-  checks.push({
-    scenario: "(d) response-cache hit",
-    target: "≤ 50 µs median",
-    measured: overhead === undefined ? "not run" : `${formatNumber(overhead.cacheHitMedianMicroseconds)} µs (streamed ${formatNumber(overhead.cacheHitStreamedMedianMicroseconds)} µs)`,
-    met: overhead === undefined ? undefined : Math.max(overhead.cacheHitMedianMicroseconds, overhead.cacheHitStreamedMedianMicroseconds) <= 50,
-  });
+  checks.push(
+    atMost(
+      "(d) response-cache hit",
+      "≤ 50 µs median",
+      overhead && Math.max(overhead.cacheHitMedianMicroseconds, overhead.cacheHitStreamedMedianMicroseconds),
+      50,
+      () => `${formatNumber(overhead!.cacheHitMedianMicroseconds)} µs (streamed ${formatNumber(overhead!.cacheHitStreamedMedianMicroseconds)} µs)`,
+    ),
+  );
   const converse = results.emulatorThroughput?.rows.find((row) => row.operation === "Converse");
   checks.push({
     scenario: "(e) emulator throughput",
@@ -94,71 +82,57 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
     measured: converse === undefined ? "not run" : `${Math.round(converse.requestsPerSecond).toLocaleString("en")} req/s (Converse)`,
     met: converse === undefined ? undefined : converse.requestsPerSecond >= 5_000,
   });
-  const stores = results.sharedStores;
-  const measuredStores = stores !== undefined && stores.skipped === undefined;
-  checks.push({
-    scenario: "(g) Redis response-cache hit",
-    target: "≤ 1,000 µs median",
-    measured: !measuredStores ? (stores?.skipped ? "Redis not reachable" : "not run") : `${formatNumber(stores.cacheHitMedianMicroseconds ?? Number.NaN)} µs (streamed ${formatNumber(stores.cacheHitStreamedMedianMicroseconds ?? Number.NaN)} µs)`,
-    met: !measuredStores ? undefined : Math.max(stores.cacheHitMedianMicroseconds ?? Infinity, stores.cacheHitStreamedMedianMicroseconds ?? Infinity) <= 1_000,
-  });
-  checks.push({
-    scenario: "(g) rate-limiter check",
-    target: "≤ 1,000 µs median",
-    measured: !measuredStores ? (stores?.skipped ? "Redis not reachable" : "not run") : `${formatNumber(stores.rateLimitCheckMedianMicroseconds ?? Number.NaN)} µs`,
-    met: !measuredStores ? undefined : (stores.rateLimitCheckMedianMicroseconds ?? Infinity) <= 1_000,
-  });
+  const stores = results.sharedStores?.skipped === undefined ? results.sharedStores : undefined;
+  const storesNotMeasured = results.sharedStores?.skipped ? "Redis not reachable" : "not run";
+  checks.push(
+    atMost(
+      "(g) Redis response-cache hit",
+      "≤ 1,000 µs median",
+      stores && Math.max(stores.cacheHitMedianMicroseconds ?? Infinity, stores.cacheHitStreamedMedianMicroseconds ?? Infinity),
+      1_000,
+      () => `${formatNumber(stores!.cacheHitMedianMicroseconds ?? Number.NaN)} µs (streamed ${formatNumber(stores!.cacheHitStreamedMedianMicroseconds ?? Number.NaN)} µs)`,
+      storesNotMeasured,
+    ),
+  );
+  checks.push(
+    atMost("(g) rate-limiter check", "≤ 1,000 µs median", stores && (stores.rateLimitCheckMedianMicroseconds ?? Infinity), 1_000, () => `${formatNumber(stores!.rateLimitCheckMedianMicroseconds ?? Number.NaN)} µs`, storesNotMeasured),
+  );
   const workflow = results.workflowSteps;
-  const worstOverhead = workflow === undefined ? undefined : Math.max(workflow.overhead10Microseconds, workflow.overhead100Microseconds, workflow.functionStep10Microseconds, workflow.functionStep100Microseconds);
-  checks.push({
-    scenario: "(f) workflow step",
-    target: "≤ 10 µs per step",
-    measured:
-      workflow === undefined
-        ? "not run"
-        : `${formatNumber(workflow.overhead10Microseconds)} µs per agent step (100 steps: ${formatNumber(workflow.overhead100Microseconds)} µs); function step ${formatNumber(workflow.functionStep10Microseconds)} µs`,
-    met: worstOverhead === undefined ? undefined : worstOverhead <= 10,
-  });
-  checks.push({
-    scenario: "(f) workflow step, 100 steps vs 10",
-    target: "≤ 1.2× per step",
-    measured: workflow === undefined ? "not run" : `${formatNumber(workflow.hundredToTenRatio)}×`,
-    met: workflow === undefined ? undefined : workflow.hundredToTenRatio <= 1.2,
-  });
-  const durable = results.durableSteps;
-  const measuredDurable = durable !== undefined && durable.skipped === undefined;
-  const notMeasured = durable?.skipped ? "PostgreSQL not reachable" : "not run";
-  checks.push({
-    scenario: "(h) durable step on DBOS",
-    target: "≤ 5 ms median",
-    measured: !measuredDurable ? notMeasured : `${formatNumber(durable.stepMedianMilliseconds ?? Number.NaN)} ms`,
-    met: !measuredDurable ? undefined : (durable.stepMedianMilliseconds ?? Infinity) <= 5,
-  });
-  checks.push({
-    scenario: "(h) durability per agent call",
-    target: "≤ 15 ms",
-    measured: !measuredDurable ? notMeasured : `${formatNumber(durable.agentOverheadPerStepMilliseconds ?? Number.NaN)} ms (run ${formatNumber(durable.durableRunMedianMilliseconds ?? Number.NaN)} ms against ${formatNumber(durable.plainRunMedianMilliseconds ?? Number.NaN)} ms)`,
-    met: !measuredDurable ? undefined : (durable.agentOverheadPerStepMilliseconds ?? Infinity) <= 15,
-  });
+  checks.push(
+    atMost(
+      "(f) workflow step",
+      "≤ 10 µs per step",
+      workflow && Math.max(workflow.overhead10Microseconds, workflow.overhead100Microseconds, workflow.functionStep10Microseconds, workflow.functionStep100Microseconds),
+      10,
+      () =>
+        `${formatNumber(workflow!.overhead10Microseconds)} µs per agent step (100 steps: ${formatNumber(workflow!.overhead100Microseconds)} µs); function step ${formatNumber(workflow!.functionStep10Microseconds)} µs`,
+    ),
+  );
+  checks.push(atMost("(f) workflow step, 100 steps vs 10", "≤ 1.2× per step", workflow?.hundredToTenRatio, 1.2, (ratio) => `${formatNumber(ratio)}×`));
+  const durable = results.durableSteps?.skipped === undefined ? results.durableSteps : undefined;
+  const durableNotMeasured = results.durableSteps?.skipped ? "PostgreSQL not reachable" : "not run";
+  checks.push(atMost("(h) durable step on DBOS", "≤ 5 ms median", durable && (durable.stepMedianMilliseconds ?? Infinity), 5, () => `${formatNumber(durable!.stepMedianMilliseconds ?? Number.NaN)} ms`, durableNotMeasured));
+  checks.push(
+    atMost(
+      "(h) durability per agent call",
+      "≤ 15 ms",
+      durable && (durable.agentOverheadPerStepMilliseconds ?? Infinity),
+      15,
+      () =>
+        `${formatNumber(durable!.agentOverheadPerStepMilliseconds ?? Number.NaN)} ms (run ${formatNumber(durable!.durableRunMedianMilliseconds ?? Number.NaN)} ms against ${formatNumber(durable!.plainRunMedianMilliseconds ?? Number.NaN)} ms)`,
+      durableNotMeasured,
+    ),
+  );
   const core = results.importTimes?.rows.find((row) => row.entry === "@sluice/core");
-  checks.push({
-    scenario: "(i) import of @sluice/core",
-    target: "≤ 1.15× the AWS SDK client's import",
-    measured: core === undefined ? "not run" : `${formatNumber(core.ratioToSdk)}× (${formatNumber(core.medianMs)} ms)`,
-    met: core === undefined ? undefined : core.ratioToSdk <= 1.15,
-  });
+  checks.push(atMost("(i) import of @sluice/core", "≤ 1.15× the AWS SDK client's import", core?.ratioToSdk, 1.15, (ratio) => `${formatNumber(ratio)}× (${formatNumber(core!.medianMs)} ms)`));
   const mcp = results.mcpToolCalls;
-  checks.push({
-    scenario: "(j) MCP tool call over stdio",
-    target: "≤ 1,000 µs added per call (median)",
-    measured: mcp === undefined ? "not run" : `${formatNumber(mcp.stdioOverheadMicroseconds)} µs`,
-    met: mcp === undefined ? undefined : mcp.stdioOverheadMicroseconds <= 1_000,
-  });
-  checks.push({
-    scenario: "(j) MCP tool call over streamable HTTP",
-    target: "≤ 2,000 µs added per call (median)",
-    measured: mcp === undefined ? "not run" : `${formatNumber(mcp.httpOverheadMicroseconds)} µs`,
-    met: mcp === undefined ? undefined : mcp.httpOverheadMicroseconds <= 2_000,
-  });
+  checks.push(atMost("(j) MCP tool call over stdio", "≤ 1,000 µs added per call (median)", mcp?.stdioOverheadMicroseconds, 1_000, (value) => `${formatNumber(value)} µs`));
+  checks.push(atMost("(j) MCP tool call over streamable HTTP", "≤ 2,000 µs added per call (median)", mcp?.httpOverheadMicroseconds, 2_000, (value) => `${formatNumber(value)} µs`));
   return checks;
+}
+
+/** A target met when `value` is at most `limit`; `notMeasured` is what to say when there is no value. */
+function atMost(scenario: string, target: string, value: number | undefined, limit: number, describe: (value: number) => string, notMeasured = "not run"): TargetCheck {
+  if (value === undefined) return { scenario, target, measured: notMeasured, met: undefined };
+  return { scenario, target, measured: describe(value), met: value <= limit };
 }
