@@ -1,5 +1,4 @@
 // Helpers Sluice's own packages share: `import { … } from "@sluice/middleware/internal"`. Not part
 // of the public API: these may change in any release.
 
-export { estimateTextTokens, estimateMessageTokens, estimateRequestTokens } from "./shared/token-estimate.js";
-export { transcriptOf } from "./context/transcript.js";
+export { estimateRequestTokens } from "./shared/token-estimate.js";

@@ -80,7 +80,8 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     const modelId = options.modelId ?? (this.container.isRegistered(Tokens.ModelId, true) ? this.container.resolve(Tokens.ModelId) : undefined);
     validateModelId(modelId);
     this.modelId = modelId;
-    const store = this.store();
+    // Only a stored conversation needs the store: skip the container lookup otherwise.
+    const store = options.conversationId === undefined ? undefined : this.store();
     if (options.conversationId !== undefined && !store) {
       throw new ConfigurationError(
         "conversationId needs a store to load from and save to: pass store (e.g. new InMemoryConversationStore()) or register one with registerSluice(container, { store }).",

@@ -119,15 +119,16 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
     this.started = true;
     const source = this.source;
     if (!source) return;
-    const assembler = new ResponseAssembler();
+    // An observed result takes its response from upstream; only a raw stream needs assembling.
+    const assembler = this.origin ? undefined : new ResponseAssembler();
     let settled = false;
     try {
       for await (const event of source) {
-        assembler.add(event);
+        assembler?.add(event);
         yield event;
       }
-      if (this.origin) {
-        this.completed = await this.origin.response();
+      if (!assembler) {
+        this.completed = await this.origin!.response();
       } else if (!assembler.stopped) {
         throw new ModelOutputError(
           "The model's stream ended without messageStop, so its answer may be cut off; it was not kept. Sending the same input again asks the model anew.",

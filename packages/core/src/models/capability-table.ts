@@ -17,7 +17,7 @@ const none: ModelCapabilities = {
  * @example
  * claudeGeneration("anthropic.claude-sonnet-4-5-20250929-v1:0"); // 4.5
  */
-export function claudeGeneration(base: string): number | undefined {
+function claudeGeneration(base: string): number | undefined {
   const match =
     /^anthropic\.claude-(\d)(?:-(\d)(?!\d))?-(?:sonnet|haiku|opus)/.exec(base) ?? /^anthropic\.claude-(?:sonnet|haiku|opus|mythos|fable)-(\d)(?:-(\d)(?!\d))?/.exec(base);
   if (match === null) return /^anthropic\.claude-(?:mythos|fable)/.test(base) ? 5 : undefined;

@@ -19,8 +19,4 @@ export class ModelCapabilityError extends SluiceError {
     this.modelId = modelId;
     this.capability = capability;
   }
-
-  static override isInstance(value: unknown): value is ModelCapabilityError {
-    return SluiceError.isInstance(value) && value.code === "model-capability";
-  }
 }

@@ -42,6 +42,8 @@ export class ModelCapabilityRegistry {
   private readonly resolveProfile: InferenceProfileLookup | undefined;
   private readonly profiles = new Map<string, string | undefined>();
   private readonly pending = new Map<string, Promise<string | undefined>>();
+  /** Capabilities already worked out, by model ID and base: middleware ask on every model call. */
+  private readonly described = new Map<string, ModelCapabilities>();
 
   constructor(options: ModelCapabilityRegistryOptions = {}) {
     if (typeof options !== "object" || options === null) throw new ConfigurationError("new ModelCapabilityRegistry(options) takes an options object.");
@@ -75,7 +77,7 @@ export class ModelCapabilityRegistry {
         this.pending.delete(modelId);
       }
     }
-    const base = this.baseOf(modelId);
+    const base = parsed.kind === "application-inference-profile" ? this.profiles.get(modelId) : parsed.baseModelId;
     return { modelId, baseModelId: base, capabilities: this.describe(modelId, base) };
   }
 
@@ -86,6 +88,16 @@ export class ModelCapabilityRegistry {
   }
 
   private describe(modelId: string, base: string | undefined): ModelCapabilities {
+    const key = base === undefined ? modelId : `${modelId}\u0000${base}`;
+    let capabilities = this.described.get(key);
+    if (capabilities === undefined) {
+      capabilities = this.combine(modelId, base);
+      if (this.described.size < 1_000) this.described.set(key, capabilities); // bounded: IDs come from callers
+    }
+    return capabilities;
+  }
+
+  private combine(modelId: string, base: string | undefined): ModelCapabilities {
     const builtIn = base === undefined ? undefined : builtInCapabilities(base);
     const byBase = base === undefined ? undefined : this.overrides[base];
     const byId = this.overrides[modelId];

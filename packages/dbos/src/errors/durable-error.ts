@@ -11,8 +11,4 @@ export class DurableConfigurationError extends SluiceError {
   constructor(message: string) {
     super("durable-configuration", message);
   }
-
-  static override isInstance(value: unknown): value is DurableConfigurationError {
-    return SluiceError.isInstance(value) && value.code === "durable-configuration";
-  }
 }

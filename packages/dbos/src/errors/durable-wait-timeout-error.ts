@@ -20,8 +20,4 @@ export class DurableWaitTimeoutError extends SluiceError {
     this.workflowId = workflowId;
     this.pendingId = pendingId;
   }
-
-  static override isInstance(value: unknown): value is DurableWaitTimeoutError {
-    return SluiceError.isInstance(value) && value.code === "durable-wait-timeout";
-  }
 }

@@ -47,10 +47,3 @@ export function checkCacheTtlOrder(request: ModelRequest): void {
     if (shortest === undefined || (rank[point.ttl] ?? 0) < (rank[shortest.ttl] ?? 0)) shortest = point;
   }
 }
-
-/** The longest TTL among the cache points of `blocks`, or undefined when there are none. */
-export function longestTtl(blocks: ReadonlyArray<{ cachePoint?: { ttl?: string } | undefined }>): CacheTtl | undefined {
-  let longest: CacheTtl | undefined;
-  for (const block of blocks) if (block.cachePoint) longest = longest === undefined ? ttlOf(block) : longerTtl(longest, ttlOf(block));
-  return longest;
-}

@@ -58,7 +58,7 @@ export class InvokeModelModel implements Model {
     this.adapters = options.adapters ?? MODEL_FAMILY_ADAPTERS;
     this.family = options.family;
     if (this.family !== undefined) familyByName(this.family, this.adapters);
-    this.registry = options.registry ?? new ModelCapabilityRegistry({ resolveProfile: inferenceProfileResolver({ client: this.client }) });
+    this.registry = options.registry ?? registryFor(this.client);
   }
 
   /**
@@ -141,4 +141,16 @@ export class InvokeModelModel implements Model {
       yield* writer.drain();
     })();
   }
+}
+
+/** One resolving registry per client, so agents built per request share its profile lookups. */
+const registries = new WeakMap<BedrockRuntimeClient, ModelCapabilityRegistry>();
+
+function registryFor(client: BedrockRuntimeClient): ModelCapabilityRegistry {
+  let registry = registries.get(client);
+  if (!registry) {
+    registry = new ModelCapabilityRegistry({ resolveProfile: inferenceProfileResolver({ client }) });
+    registries.set(client, registry);
+  }
+  return registry;
 }

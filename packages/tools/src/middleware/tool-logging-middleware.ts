@@ -1,5 +1,4 @@
 import { Tokens, type Clock, type Logger, type MiddlewareObject, type ToolCall, type ToolCallOutcome, type ToolNext } from "@sluice/core";
-import { systemClock } from "@sluice/core/internal";
 
 /** Options of `toolLoggingMiddleware`. */
 export interface ToolLoggingOptions {

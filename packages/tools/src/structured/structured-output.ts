@@ -116,6 +116,7 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
     input: options.schema as ZodSchemaLike,
     handler: () => "Answer received.",
   }) as unknown as DefinedTool<Value>;
+  let nativeFormat: ReturnType<typeof jsonSchemaFormat> | undefined;
 
   async function structuredOutputModel(call: ModelCall, next: ModelNext): Promise<ModelResult> {
     const messages = call.request.messages ?? [];
@@ -144,7 +145,8 @@ export function structuredOutput<Schema extends ZodSchemaLike>(options: Structur
       const others = toolConfig.tools.filter((entry) => entry.toolSpec?.name !== name);
       const tools = others.length > 0 ? { toolConfig: { ...toolConfig, tools: others } } : hasToolBlocks(call.request) ? { toolConfig } : {};
       const { toolConfig: _replaced, ...rest } = call.request;
-      return next({ ...rest, ...tools, outputConfig: { ...call.request.outputConfig, ...jsonSchemaFormat(tool.inputSchema, name, options.description) } });
+      nativeFormat ??= jsonSchemaFormat(tool.inputSchema, name, options.description); // the schema never changes
+      return next({ ...rest, ...tools, outputConfig: { ...call.request.outputConfig, ...nativeFormat } });
     }
     if (options.strict === true && !capabilities.strictTools) {
       throw new ModelCapabilityError(modelId, "strictTools", `${modelId} does not take strict tools (toolSpec.strict). Leave strict out, or use a model with strict tools (Claude 4.5 up to 4.8, the open-weight families).`);
