@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { container as rootContainer, type DependencyContainer } from "tsyringe";
+import { usesEnvironmentApiKey } from "../client/create-bedrock-client.js";
 import { Conversation } from "../conversation/conversation.js";
 import type { ConversationStore } from "../conversation/conversation-store.js";
 import { registerDefaults } from "../di/register-sluice.js";
@@ -234,7 +235,10 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     const model = this.container.resolve(Tokens.Model);
     const logger = redactingLogger(this.container.resolve(Tokens.Logger));
     const clock = this.container.resolve(Tokens.Clock);
-    if (process.env.AWS_BEARER_TOKEN_BEDROCK) {
+    // A client Sluice builds follows its clientOptions (explicit credentials or apiKey win); the
+    // SDK's own clients prefer the variable whenever it is set.
+    const bearerFromEnvironment = this.options.clientOptions ? usesEnvironmentApiKey(this.options.clientOptions) : Boolean(process.env.AWS_BEARER_TOKEN_BEDROCK?.trim());
+    if (bearerFromEnvironment) {
       // Several clients let this variable silently replace SigV4 credentials; say so once.
       logger.info(
         { agent: this.options.name, modelId: this.modelId, auth: "bearer" },

@@ -71,6 +71,11 @@ export function clientConfigOf(options: BedrockClientOptions): Record<string, un
   };
 }
 
+/** Whether a client built from `options` authenticates with the key in `AWS_BEARER_TOKEN_BEDROCK`. */
+export function usesEnvironmentApiKey(options: BedrockClientOptions): boolean {
+  return options.apiKey === undefined && apiKeyOf(options) !== undefined;
+}
+
 /** The API key to send: the option, else `AWS_BEARER_TOKEN_BEDROCK` unless credentials are explicit. */
 function apiKeyOf(options: BedrockClientOptions): string | undefined {
   const { apiKey } = options;
