@@ -6,7 +6,8 @@
 import "reflect-metadata";
 import { fileURLToPath } from "node:url";
 import { container as rootContainer } from "tsyringe";
-import { Agent, ConverseModel, registerSluice, Tokens, type Logger, type Model, type ModelCallOptions, type ModelRequest } from "@sluice/core";
+import { registerSluice } from "@sluice/core/di";
+import { Agent, ConverseModel, Tokens, type Logger, type Model, type ModelCallOptions, type ModelRequest } from "@sluice/core";
 import { startEmulator } from "@sluice/emulator";
 
 /** A logger that keeps its lines (a real application would register pino here). */

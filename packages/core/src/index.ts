@@ -1,5 +1,4 @@
-// Public API of @sluice/core. `reflect-metadata` must load before any tsyringe decorator runs.
-import "reflect-metadata";
+// Public API of @sluice/core. tsyringe is not loaded here: `registerSluice` is in `@sluice/core/di`.
 
 // Bedrock's Converse types are the message format.
 export type * from "./types.js";
@@ -76,9 +75,8 @@ export { type Logger, consoleLogger } from "./logging/logger.js";
 export { createRedactor, type RedactionOptions } from "./logging/redactor.js";
 export type { Clock } from "./logging/clock.js";
 
-// Dependency injection
+// Dependency injection (the tokens; `registerSluice` is in `@sluice/core/di`)
 export { Tokens } from "./di/tokens.js";
-export { registerSluice, type SluiceRegistration } from "./di/register-sluice.js";
 
 // The agent
 export { Agent, type AgentStream, type RunOptions } from "./agent/agent.js";

@@ -1,16 +1,22 @@
 import "reflect-metadata";
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { container as rootContainer } from "tsyringe";
 import { describe, expect, it } from "vitest";
 import {
   Agent,
   ConverseModel,
   InMemoryConversationStore,
-  registerSluice,
   Tokens,
   type Logger,
   type Model,
   type ModelRequest,
+  type AgentTool,
+  type ToolRegistry,
 } from "../src/index.js";
+import { ConfigurationError } from "../src/errors/configuration-error.js";
+import { registerSluice } from "@sluice/core/di";
 import { localCredentials, useEmulator } from "./emulator-fixture.js";
 
 const local = useEmulator();
@@ -77,7 +83,7 @@ describe("dependency injection", () => {
     const second = new Agent({ container });
     await first.send("one");
     await second.send("two");
-    expect(first.container.resolve(Tokens.BedrockClient)).toBe(second.container.resolve(Tokens.BedrockClient));
+    expect(first.container!.resolve(Tokens.BedrockClient)).toBe(second.container!.resolve(Tokens.BedrockClient));
     expect(local.emulator.requests.map((r) => r.modelId)).toEqual(["amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0"]);
   });
 
@@ -109,6 +115,58 @@ describe("dependency injection", () => {
     const agent = new Agent({ container });
     expect((await agent.send("hello")).text).toBe("You said: hello");
     expect(lines).toEqual(["converse:amazon.nova-lite-v1:0", "agent run finished:amazon.nova-lite-v1:0"]);
-    expect(agent.container.resolve(Tokens.Model)).toBeInstanceOf(LoggedModel);
+    expect(agent.container!.resolve(Tokens.Model)).toBeInstanceOf(LoggedModel);
+  });
+});
+
+describe("an agent without a container", () => {
+  it("gives tools its own parts through resolve, refuses other tokens saying how to register them, and has no container", async () => {
+    const seen: unknown[] = [];
+    const inspect: AgentTool = {
+      name: "inspect",
+      description: "Resolves services",
+      inputSchema: { type: "object", properties: {} },
+      async invoke(_input, { resolve }) {
+        seen.push(resolve(Tokens.ToolRegistry).get("inspect")?.name, resolve(Tokens.ModelId));
+        try {
+          resolve<{ greet(): string }>("Greeter");
+        } catch (error) {
+          seen.push(error);
+        }
+        return { content: [{ text: "done" }] };
+      },
+    };
+    local.emulator.enqueue([{ toolCalls: [{ name: "inspect", input: {} }] }, { text: "Inspected." }]);
+    const agent = new Agent({ modelId: "amazon.nova-lite-v1:0", client: local.client(), tools: [inspect] });
+    expect((await agent.send("go")).text).toBe("Inspected.");
+    expect(seen.slice(0, 2)).toEqual(["inspect", "amazon.nova-lite-v1:0"]);
+    expect(seen[2]).toBeInstanceOf(ConfigurationError);
+    expect((seen[2] as Error).message).toMatch(/no container.*registerSluice\(\) from "@sluice\/core\/di".*new Agent\(\{ container \}\)/);
+    expect(agent.container).toBeUndefined();
+  });
+
+  it("gives each agent built from a container its own child, holding its tool registry", () => {
+    const container = registerSluice({ modelId: "amazon.nova-lite-v1:0", client: local.client() });
+    const first = new Agent({ container, tools: [] });
+    const second = new Agent({ container });
+    expect(first.container).toBe(first.container);
+    expect(first.container!.resolve<ToolRegistry>(Tokens.ToolRegistry)).not.toBe(second.container!.resolve<ToolRegistry>(Tokens.ToolRegistry));
+  });
+
+  it("@sluice/core loads neither tsyringe nor reflect-metadata; @sluice/core/di loads both", async () => {
+    // A fresh process, importing the built entries as an app would.
+    const probe = (entry: string) =>
+      `await import(${JSON.stringify(entry)}); const { createRequire } = await import("node:module"); ` +
+      `const loaded = Object.keys(createRequire(import.meta.url).cache); ` +
+      `process.stdout.write(JSON.stringify({ tsyringe: loaded.some((f) => f.includes("/tsyringe/")), reflect: typeof Reflect.getMetadata === "function" }));`;
+    const run = async (entry: string) => {
+      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "--conditions=development", "--import", "tsx", "-e", probe(entry)], {
+        cwd: fileURLToPath(new URL("..", import.meta.url)),
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      return JSON.parse(stdout) as { tsyringe: boolean; reflect: boolean };
+    };
+    expect(await run("@sluice/core")).toEqual({ tsyringe: false, reflect: false });
+    expect(await run("@sluice/core/di")).toEqual({ tsyringe: true, reflect: true });
   });
 });

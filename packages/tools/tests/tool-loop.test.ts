@@ -1,4 +1,5 @@
 import type { AgentEvent } from "@sluice/core";
+import { registerSluice } from "@sluice/core/di";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { z as z3 } from "zod3";
@@ -164,8 +165,9 @@ describe("the tool loop over HTTP", () => {
       },
     });
     local.emulator.enqueue([{ toolCalls: [{ name: "greet", input: { name: "Ada" }, toolUseId: "tooluse_greet_1" }] }, { text: "Greeted." }]);
-    const agent = local.agent({ tools: [greet] });
-    agent.container.register("Greeter", { useValue: { greet: (name: string) => `Hello, ${name}!` } });
+    const container = registerSluice();
+    container.register("Greeter", { useValue: { greet: (name: string) => `Hello, ${name}!` } });
+    const agent = local.agent({ tools: [greet], container });
     await agent.send("Greet Ada");
     expect(seen).toEqual(["tooluse_greet_1", 1]);
     expect(local.body(1).messages?.[2]?.content[0]?.["toolResult"].content).toEqual([{ text: "Hello, Ada!" }]);

@@ -64,7 +64,11 @@ export interface AgentOptions {
   /** What an overlapping `send()`/`stream()` does: wait for the running one (`queue`, default) or fail (`reject`). */
   concurrency?: "queue" | "reject";
   logger?: Logger;
-  /** Parent container; the agent runs in a child of it. */
+  /**
+   * A tsyringe container (see `registerSluice` in `@sluice/core/di`): parts the options leave out
+   * come from it, and `resolve(token)` in calls and tools reaches it. Without one, Sluice uses no
+   * container (and never loads tsyringe).
+   */
   container?: DependencyContainer;
   /** Start from this conversation (or snapshot) instead of an empty one. */
   conversation?: Conversation | ConversationSnapshot;

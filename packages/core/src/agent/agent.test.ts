@@ -390,11 +390,11 @@ describe("Agent configuration", () => {
     container.register(Tokens.Logger, { useValue: { ...logger, info: (_r, m) => records.push(m ?? "") } });
     const agent = new Agent({ container });
     expect((await agent.send("hi")).text).toBe("from container");
-    expect(agent.container.resolve(Tokens.Logger).info).not.toBe(logger.info);
+    expect(agent.container!.resolve(Tokens.Logger).info).not.toBe(logger.info);
 
     const swapped = new ScriptedModel(["swapped"]);
     container.register(Tokens.Model, { useValue: swapped });
     expect((await new Agent({ container }).send("hi")).text).toBe("swapped");
-    expect(agent.container.resolve(Tokens.ToolRegistry)).not.toBe(new Agent({ container }).container.resolve(Tokens.ToolRegistry));
+    expect(agent.container!.resolve(Tokens.ToolRegistry)).not.toBe(new Agent({ container }).container!.resolve(Tokens.ToolRegistry));
   });
 });

@@ -1,10 +1,9 @@
-import "reflect-metadata";
 import { randomUUID } from "node:crypto";
-import { container as rootContainer, type DependencyContainer } from "tsyringe";
-import { usesEnvironmentApiKey } from "../client/create-bedrock-client.js";
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import type { DependencyContainer, InjectionToken } from "tsyringe";
+import { createBedrockClient, usesEnvironmentApiKey } from "../client/create-bedrock-client.js";
 import { Conversation } from "../conversation/conversation.js";
 import type { ConversationStore } from "../conversation/conversation-store.js";
-import { registerDefaults } from "../di/register-sluice.js";
 import { Tokens } from "../di/tokens.js";
 import { AgentBusyError } from "../errors/agent-errors.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
@@ -13,8 +12,10 @@ import { redactingLogger } from "../logging/redacting-logger.js";
 import { compose, createModelPipeline, type WrapPoint } from "../middleware/compose.js";
 import { splitMiddleware } from "../middleware/middleware.js";
 import { checkMiddlewareList } from "../middleware/check-middleware.js";
-import type { Clock } from "../logging/clock.js";
+import { systemClock, type Clock } from "../logging/clock.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
+import { ConverseModel } from "../model/converse-model.js";
+import type { Model } from "../model/model.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent, AgentEventMap } from "./agent-events.js";
 import type { AgentInput } from "./agent-input.js";
@@ -57,15 +58,15 @@ export interface AgentStream extends AsyncIterable<AgentEvent> {
  * for await (const event of agent.stream("And in Rome?")) if (event.type === "text-delta") process.stdout.write(event.text);
  */
 export class Agent extends GuardedEmitter<AgentEventMap> {
-  /** This agent's dependency container (a child of the one passed in options). */
-  readonly container: DependencyContainer;
   private readonly options: AgentOptions;
   private readonly modelId: string;
   private readonly registry: ToolRegistry;
   private readonly state: AgentState;
-  /** Reaches this agent's container, typed by token; what calls and tools get instead of the container. */
+  private readonly store: ConversationStore | undefined;
+  /** Reaches this agent's parts and container, typed by token; what calls and tools get instead of the container. */
   private readonly resolve: ServiceResolver;
   private wiring: AgentWiring | undefined;
+  private child: DependencyContainer | undefined;
   /** The runs started and not finished; later ones wait for earlier ones (`concurrency: "queue"`). */
   private active = 0;
   private queueTail: Promise<unknown> = Promise.resolve();
@@ -74,24 +75,39 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     super();
     validateAgentOptions(options);
     this.options = options;
-    this.container = (options.container ?? rootContainer).createChildContainer();
-    const container = this.container;
-    this.resolve = (token) => container.resolve(token);
-    registerDefaults(this.container, options);
-    const modelId = options.modelId ?? (this.container.isRegistered(Tokens.ModelId, true) ? this.container.resolve(Tokens.ModelId) : undefined);
+    this.resolve = (token) => this.resolveService(token);
+    const modelId = options.modelId ?? registered(options.container, Tokens.ModelId);
     validateModelId(modelId);
     this.modelId = modelId;
     // Only a stored conversation needs the store: skip the container lookup otherwise.
-    const store = options.conversationId === undefined ? undefined : this.store();
+    const store = options.conversationId === undefined ? undefined : (options.store ?? registered(options.container, Tokens.ConversationStore));
+    this.store = store;
     if (options.conversationId !== undefined && !store) {
       throw new ConfigurationError(
         "conversationId needs a store to load from and save to: pass store (e.g. new InMemoryConversationStore()) or register one with registerSluice(container, { store }).",
       );
     }
     this.registry = new ToolRegistry(options.tools ?? []);
-    this.container.register(Tokens.ToolRegistry, { useValue: this.registry });
     const configure = (conversation: Conversation) => applyConfiguration(conversation, options, this.registry, modelId);
     this.state = new AgentState({ store, conversationId: options.conversationId, configure }, this.initialConversation(configure));
+  }
+
+  /**
+   * This agent's dependency container: a child of the `container` option, holding the agent's
+   * own parts (its tool registry, model, and the logger and client of its options), made when
+   * first asked for. Undefined for an agent built without a container: Sluice then uses none.
+   */
+  get container(): DependencyContainer | undefined {
+    const parent = this.options.container;
+    if (!parent || this.child) return this.child;
+    const { model } = (this.wiring ??= this.wire());
+    const child = parent.createChildContainer();
+    child.register(Tokens.ToolRegistry, { useValue: this.registry });
+    child.register(Tokens.Model, { useValue: model });
+    if (this.options.logger) child.register(Tokens.Logger, { useValue: this.options.logger });
+    if (this.wiring.client) child.register(Tokens.BedrockClient, { useValue: this.wiring.client });
+    this.child = child;
+    return child;
   }
 
   /** The committed conversation (never a half-finished turn). */
@@ -229,12 +245,21 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
    * or pipelines): the model, the composed pipelines, the tool executor, logger and clock.
    */
   private wire(): AgentWiring {
-    const registered = this.container.isRegistered(Tokens.Middleware, true) ? this.container.resolve(Tokens.Middleware) : [];
-    checkMiddlewareList(registered, "the middleware registered under Tokens.Middleware");
-    const middleware = splitMiddleware([...registered, ...(this.options.middleware ?? [])]);
-    const model = this.container.resolve(Tokens.Model);
-    const logger = redactingLogger(this.container.resolve(Tokens.Logger));
-    const clock = this.container.resolve(Tokens.Clock);
+    const { options } = this;
+    const container = options.container;
+    const registeredMiddleware = registered(container, Tokens.Middleware) ?? [];
+    checkMiddlewareList(registeredMiddleware, "the middleware registered under Tokens.Middleware");
+    const middleware = splitMiddleware([...registeredMiddleware, ...(options.middleware ?? [])]);
+    // The options win, then the container, then Sluice's defaults (a client built at the first run).
+    const ownClient = options.client ?? (options.clientOptions ? createBedrockClient(options.clientOptions) : undefined);
+    let client = ownClient;
+    const model: Model =
+      options.model ??
+      (ownClient ? undefined : registered(container, Tokens.Model)) ??
+      new ConverseModel((client ??= registered(container, Tokens.BedrockClient) ?? createBedrockClient()));
+    const unredacted = options.logger ?? registered(container, Tokens.Logger) ?? silentLogger;
+    const logger = redactingLogger(unredacted);
+    const clock = registered(container, Tokens.Clock) ?? systemClock;
     // A client Sluice builds follows its clientOptions (explicit credentials or apiKey win); the
     // SDK's own clients prefer the variable whenever it is set.
     const bearerFromEnvironment = this.options.clientOptions ? usesEnvironmentApiKey(this.options.clientOptions) : Boolean(process.env.AWS_BEARER_TOKEN_BEDROCK?.trim());
@@ -246,7 +271,10 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       );
     }
     return {
+      model,
+      client,
       logger,
+      unredacted,
       clock,
       // The run middleware's innermost layer is the run's own loop.
       runLayers: compose(middleware.run, (run: Run) => run.execute(), runWrapPoint),
@@ -283,15 +311,47 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     }
   }
 
-  private store(): ConversationStore | undefined {
-    return this.options.store ?? (this.container.isRegistered(Tokens.ConversationStore, true) ? this.container.resolve(Tokens.ConversationStore) : undefined);
+  /**
+   * What `resolve(token)` gives calls and tools: from the agent's container when it has one;
+   * without one, the agent's own parts (Sluice's tokens), and an error saying how to register
+   * anything else.
+   */
+  private resolveService<T>(token: InjectionToken<T>): T {
+    const container = this.container;
+    if (container) return container.resolve(token);
+    const wiring = (this.wiring ??= this.wire());
+    const own: unknown =
+      token === Tokens.ToolRegistry ? this.registry
+      : token === Tokens.Model ? wiring.model
+      : token === Tokens.Logger ? wiring.unredacted
+      : token === Tokens.Clock ? wiring.clock
+      : token === Tokens.ModelId ? this.modelId
+      : token === Tokens.BedrockClient ? wiring.client
+      : token === Tokens.ConversationStore ? this.store
+      : token === Tokens.Middleware ? [...(this.options.middleware ?? [])]
+      : undefined;
+    if (own !== undefined) return own as T;
+    throw new ConfigurationError(
+      `Nothing is registered for ${String(token)}: this agent has no container. Register the service in a tsyringe container ` +
+        '(registerSluice() from "@sluice/core/di" makes one) and pass it as new Agent({ container }).',
+    );
   }
+}
+
+/** What `container` (or one of its parents) holds for `token`, or undefined. */
+function registered<T>(container: DependencyContainer | undefined, token: InjectionToken<T>): T | undefined {
+  return container?.isRegistered(token, true) ? container.resolve(token) : undefined;
 }
 
 const deltaEvents = ["text-delta", "reasoning-delta", "tool-use-start", "tool-use-delta"] as const;
 
 /** What `wire()` builds once per agent. */
 interface AgentWiring extends RunWiring {
+  model: Model;
+  /** The Bedrock client the agent's `ConverseModel` sends through, when the agent built that model. */
+  client: BedrockRuntimeClient | undefined;
+  /** The agent's records go through `logger`, which redacts; `resolve(Tokens.Logger)` gives this one. */
+  unredacted: Logger;
   logger: Logger;
   clock: Clock;
   runLayers: (run: Run) => Promise<AgentResult>;

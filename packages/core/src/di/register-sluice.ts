@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { container as rootContainer, type DependencyContainer, instanceCachingFactory, Lifecycle } from "tsyringe";
+import { container as rootContainer, type DependencyContainer, instanceCachingFactory, instancePerContainerCachingFactory } from "tsyringe";
 import { createBedrockClient, type BedrockClientOptions } from "../client/create-bedrock-client.js";
 import type { ConversationStore } from "../conversation/conversation-store.js";
 import { type Clock, systemClock } from "../logging/clock.js";
@@ -52,25 +52,6 @@ export function registerSluice(first?: DependencyContainer | SluiceRegistration,
   return container;
 }
 
-/**
- * Fills an agent's own container: options given to the agent win; anything neither given nor
- * registered in a parent container gets Sluice's default.
- */
-export function registerDefaults(
-  container: DependencyContainer,
-  options: { client?: BedrockRuntimeClient; clientOptions?: BedrockClientOptions; model?: Model; logger?: Logger },
-): void {
-  if (options.client || options.clientOptions || !container.isRegistered(Tokens.BedrockClient, true)) {
-    registerClient(container, options.client, options.clientOptions);
-  }
-  if (options.model || options.client || options.clientOptions || !container.isRegistered(Tokens.Model, true)) {
-    registerModel(container, options.model);
-  }
-  if (options.logger) container.register(Tokens.Logger, { useValue: options.logger });
-  else if (!container.isRegistered(Tokens.Logger, true)) container.register(Tokens.Logger, { useValue: silentLogger });
-  if (!container.isRegistered(Tokens.Clock, true)) container.register(Tokens.Clock, { useValue: systemClock });
-}
-
 /** The given client, or one built (once, on first use) from `clientOptions`. */
 function registerClient(container: DependencyContainer, client: BedrockRuntimeClient | undefined, clientOptions: BedrockClientOptions | undefined): void {
   if (client) container.register(Tokens.BedrockClient, { useValue: client });
@@ -80,7 +61,7 @@ function registerClient(container: DependencyContainer, client: BedrockRuntimeCl
 /** The given model, or a `ConverseModel` per container over the registered client. */
 function registerModel(container: DependencyContainer, model: Model | undefined): void {
   if (model) container.register(Tokens.Model, { useValue: model });
-  else container.register(Tokens.Model, { useClass: ConverseModel }, { lifecycle: Lifecycle.ContainerScoped });
+  else container.register(Tokens.Model, { useFactory: instancePerContainerCachingFactory((scope) => new ConverseModel(scope.resolve(Tokens.BedrockClient))) });
 }
 
 function isContainer(value: unknown): value is DependencyContainer {

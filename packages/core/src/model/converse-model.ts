@@ -1,13 +1,10 @@
-import "reflect-metadata";
 import {
   type BedrockRuntimeClient,
   ConverseCommand,
   ConverseStreamCommand,
   type ConverseStreamOutput,
 } from "@aws-sdk/client-bedrock-runtime";
-import { inject, injectable } from "tsyringe";
 import { compatibleClient } from "../client/compatible-client.js";
-import { Tokens } from "../di/tokens.js";
 import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "./model.js";
 import { sendWithSignal, translateSendError } from "./send-with-signal.js";
 
@@ -18,12 +15,11 @@ import { sendWithSignal, translateSendError } from "./send-with-signal.js";
  * @example
  * const model = new ConverseModel(createBedrockClient({ region: "us-east-1" }));
  */
-@injectable()
 export class ConverseModel implements Model {
   private readonly client: BedrockRuntimeClient;
 
   /** `client` may come from any copy of the AWS SDK v3 (see `compatibleClient`). */
-  constructor(@inject(Tokens.BedrockClient) client: BedrockRuntimeClient) {
+  constructor(client: BedrockRuntimeClient) {
     this.client = compatibleClient(client);
   }
 

@@ -1,7 +1,7 @@
-import "reflect-metadata";
-import { container as rootContainer, type DependencyContainer } from "tsyringe";
+import type { DependencyContainer } from "tsyringe";
 import type { RunContext, ServiceResolver } from "../agent/run-context.js";
 import { Tokens } from "../di/tokens.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
 import { systemClock } from "../logging/clock.js";
 import { silentLogger } from "../logging/logger.js";
 import type { ModelCall } from "../middleware/model-middleware.js";
@@ -11,8 +11,8 @@ import type { ToolContext } from "../tools/agent-tool.js";
 /** Where the services of a test call come from. */
 export interface TestServices {
   /**
-   * The container `resolve` reads. Default: a fresh child of tsyringe's root container with a
-   * silent logger and the system clock registered.
+   * The container `resolve` reads. Default: none; `resolve` then gives a silent logger and the
+   * system clock, and refuses other tokens.
    */
   container?: DependencyContainer;
 }
@@ -61,14 +61,11 @@ export function modelCall(overrides: Partial<ModelCall> & TestServices = {}): Mo
   };
 }
 
-function resolverFor(given: DependencyContainer | undefined): ServiceResolver {
-  let container = given;
+function resolverFor(container: DependencyContainer | undefined): ServiceResolver {
+  if (container) return (token) => container.resolve(token);
   return (token) => {
-    if (!container) {
-      container = rootContainer.createChildContainer();
-      container.register(Tokens.Logger, { useValue: silentLogger });
-      container.register(Tokens.Clock, { useValue: systemClock });
-    }
-    return container.resolve(token);
+    if (token === Tokens.Logger) return silentLogger as never;
+    if (token === Tokens.Clock) return systemClock as never;
+    throw new ConfigurationError(`Nothing is registered for ${String(token)}: pass a container that holds it, e.g. toolContext({ container }).`);
   };
 }

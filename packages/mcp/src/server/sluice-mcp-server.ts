@@ -1,9 +1,9 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult, type Tool } from "@modelcontextprotocol/sdk/types.js";
-import { AbortError, ConfigurationError, ToolInputError, ToolRegistry, type Logger } from "@sluice/core";
-import { defaultToolTimeoutMs, silentLogger } from "@sluice/core/internal";
-import { container as rootContainer, type DependencyContainer } from "tsyringe";
+import { AbortError, ConfigurationError, ToolInputError, ToolRegistry, Tokens, type Logger, type ServiceResolver } from "@sluice/core";
+import { defaultToolTimeoutMs, silentLogger, systemClock } from "@sluice/core/internal";
+import type { DependencyContainer } from "tsyringe";
 import { sluiceMcpVersion } from "../version.js";
 import { serveHttp, type McpHttpEndpoint, type McpHttpOptions } from "./serve-http.js";
 import type { McpToolContext, ServedTool } from "./served-tool.js";
@@ -24,7 +24,10 @@ export interface SluiceMcpServerOptions {
   tools: readonly ServedTool[];
   /** Default milliseconds a call may run (a tool's own `timeoutMs` wins). Default 60,000. */
   toolTimeoutMs?: number;
-  /** Container handed to tools in their context; default a child of tsyringe's root container. */
+  /**
+   * The container tools `resolve` services from. Without one, `resolve` gives the server's logger
+   * and the system clock, and refuses other tokens.
+   */
   container?: DependencyContainer;
   logger?: Logger;
 }
@@ -43,7 +46,7 @@ export class SluiceMcpServer {
   readonly name: string;
   private readonly options: SluiceMcpServerOptions;
   private byName = new Map<string, ServedTool>();
-  private readonly container: DependencyContainer;
+  private readonly resolve: ServiceResolver;
   private readonly logger: Logger;
   private readonly live = new Set<Server>();
   private readonly endpoints = new Set<{ close(): Promise<void> }>();
@@ -54,9 +57,18 @@ export class SluiceMcpServer {
     }
     this.options = options;
     this.name = options.name;
-    this.container = options.container ?? rootContainer.createChildContainer();
     this.logger = options.logger ?? silentLogger;
+    const { container } = options;
+    this.resolve = container ? (token) => container.resolve(token) : (token) => this.ownService(token);
     this.setTools(options.tools);
+  }
+
+  private ownService<T>(token: unknown): T {
+    if (token === Tokens.Logger) return this.logger as T;
+    if (token === Tokens.Clock) return systemClock as T;
+    throw new ConfigurationError(
+      `Nothing is registered for ${String(token)}: give the server a tsyringe container that holds it, new SluiceMcpServer({ container }) (registerSluice() from "@sluice/core/di" makes one).`,
+    );
   }
 
   /** The tools served now. */
@@ -149,7 +161,7 @@ export class SluiceMcpServer {
       step: 0,
       runId: callId,
       context: {},
-      resolve: (token) => this.container.resolve(token),
+      resolve: this.resolve,
       ...(reportProgress && { reportProgress }),
     };
     try {

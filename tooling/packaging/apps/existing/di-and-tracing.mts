@@ -4,7 +4,8 @@
 import "reflect-metadata";
 import { trace } from "@opentelemetry/api";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { Agent, registerSluice, Tokens } from "@sluice/core";
+import { Agent, Tokens } from "@sluice/core";
+import { registerSluice } from "@sluice/core/di";
 import { startEmulator } from "@sluice/emulator";
 import { tracingMiddleware } from "@sluice/middleware";
 import { defineTool } from "@sluice/tools";
