@@ -81,45 +81,6 @@ export interface AgentOptions {
   context?: RunContext;
 }
 
-/**
- * Every key of `AgentOptions`, checked against the interface by the compiler (a key missing here,
- * or one the interface does not have, fails the type check), so the list of known options that
- * refuses misspelt ones cannot drift from the type.
- */
-const agentOptionKeySet: Record<keyof AgentOptions, true> = {
-  modelId: true,
-  client: true,
-  clientOptions: true,
-  model: true,
-  system: true,
-  tools: true,
-  toolChoice: true,
-  middleware: true,
-  inferenceConfig: true,
-  additionalModelRequestFields: true,
-  additionalModelResponseFieldPaths: true,
-  guardrailConfig: true,
-  promptVariables: true,
-  requestMetadata: true,
-  performanceConfig: true,
-  serviceTier: true,
-  maxSteps: true,
-  toolConcurrency: true,
-  toolExecution: true,
-  toolTimeoutMs: true,
-  toolErrors: true,
-  concurrency: true,
-  logger: true,
-  container: true,
-  conversation: true,
-  conversationId: true,
-  store: true,
-  name: true,
-  context: true,
-};
-
-export const agentOptionKeys = Object.keys(agentOptionKeySet) as ReadonlyArray<keyof AgentOptions>;
-
 /** Most model calls in one run when `maxSteps` is not given. */
 export const defaultMaxSteps = 10;
 /** Most tool calls running at once when `toolConcurrency` is not given. */

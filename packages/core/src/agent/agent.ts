@@ -188,7 +188,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
 
   /** One run: load the stored conversation (first run), build the `Run`, pass it through the run middleware. */
   private async execute(request: RunRequest, options: RunOptions, channel: EventChannel<AgentEvent> | undefined): Promise<AgentResult> {
-    const signal = options.signal ?? neverAbortedSignal;
+    const signal = options.signal ?? neverAbortedSignal();
     const streaming = channel !== undefined;
     let run: Run;
     let wiring: AgentWiring;
@@ -221,6 +221,14 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       throw runFailure(error, { start: undefined, signal, conversationLength: this.state.conversation.length, committed: false });
     }
     const { logger, clock } = wiring;
+    if (logger === silentLogger) {
+      // Nobody reads the records: skip building them.
+      try {
+        return await wiring.runLayers(run);
+      } catch (error) {
+        throw runFailure(error, { start: run.start, signal, conversationLength: this.state.conversation.length, committed: run.committed });
+      }
+    }
     const started = clock.now();
     const logContext = { agent: this.options.name, modelId: this.modelId, streaming, runId: run.runId };
     try {

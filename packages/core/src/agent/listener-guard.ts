@@ -11,7 +11,8 @@ type AnyListener = (...args: never[]) => void;
  * class Agent extends GuardedEmitter<AgentEventMap> { protected onListenerError(error, type) { log(error, type); } }
  */
 export abstract class GuardedEmitter<Events extends EventEmitter.ValidEventTypes> extends EventEmitter<Events> {
-  private readonly guards = new WeakMap<AnyListener, Map<unknown, AnyListener>>();
+  /** Made with the first listener: most agents never get one. */
+  private guards: WeakMap<AnyListener, Map<unknown, AnyListener>> | undefined;
 
   /** Called with what a listener threw and the event type it was listening to. */
   protected abstract onListenerError(error: unknown, type: unknown): void;
@@ -29,7 +30,7 @@ export abstract class GuardedEmitter<Events extends EventEmitter.ValidEventTypes
   }
 
   override off<T extends EventEmitter.EventNames<Events>>(type: T, listener?: EventEmitter.EventListener<Events, T>, context?: unknown, once?: boolean): this {
-    const guarded = listener === undefined ? undefined : this.guards.get(listener as AnyListener)?.get(type);
+    const guarded = listener === undefined ? undefined : this.guards?.get(listener as AnyListener)?.get(type);
     return super.off(type, (guarded ?? listener) as never, context, once);
   }
 
@@ -39,8 +40,9 @@ export abstract class GuardedEmitter<Events extends EventEmitter.ValidEventTypes
 
   private guard(type: unknown, listener: AnyListener): AnyListener {
     if (typeof listener !== "function") return listener;
-    let byType = this.guards.get(listener);
-    if (!byType) this.guards.set(listener, (byType = new Map()));
+    const guards = (this.guards ??= new WeakMap());
+    let byType = guards.get(listener);
+    if (!byType) guards.set(listener, (byType = new Map()));
     let guarded = byType.get(type);
     if (!guarded) {
       const report = (error: unknown) => this.onListenerError(error, type);

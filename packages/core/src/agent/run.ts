@@ -144,12 +144,9 @@ export class Run {
     addUsage(this.start.usage, response.usage);
     const stopReason = response.stopReason;
     const { message, toolUses } = cleanAssistantMessage(response.output?.message, stopReason);
-    if (message) {
-      const problem = this.pending.problemWith(message);
-      if (problem) {
-        throw new ModelOutputError(`The model's answer at step ${step} cannot be kept: ${problem} Sending the same input again asks the model anew.`, { step });
-      }
-      this.pending.add(message);
+    const problem = message && this.pending.addIfValid(message);
+    if (problem) {
+      throw new ModelOutputError(`The model's answer at step ${step} cannot be kept: ${problem} Sending the same input again asks the model anew.`, { step });
     }
     this.start.steps.push({ step, stopReason, message, usage: addUsage(emptyUsage(), response.usage), toolCalls: [] });
     return { stopReason, toolUses };

@@ -42,16 +42,22 @@ export class PendingMessages implements SeenToolUseIds {
   }
 
   /** The rule `message` breaks as the next message, or undefined; nothing is added. */
-  problemWith(message: Message): string | undefined {
+  private problemWith(message: Message): string | undefined {
     const previous = this.messages.length > 0 ? this.messages[this.messages.length - 1] : this.conversation.messages[this.keep - 1];
     return checkMessage(message, previous, this.keep + this.messages.length, this);
   }
 
   /** Checks `message` and adds it, or throws `ConversationValidationError` (prefixed with `context`) and adds nothing. */
   add(message: Message, context?: string): void {
-    const problem = this.problemWith(message);
+    const problem = this.addIfValid(message);
     if (problem) throw new ConversationValidationError(context ? `${context}: ${problem}` : problem, this.keep + this.messages.length);
-    this.push(message);
+  }
+
+  /** Checks `message` and adds it; or returns the rule it breaks and adds nothing. */
+  addIfValid(message: Message): string | undefined {
+    const problem = this.problemWith(message);
+    if (!problem) this.push(message);
+    return problem;
   }
 
   /** Adds messages checked when an earlier run paused (a resumed run continues from them). */

@@ -43,6 +43,8 @@ export function compose<Call, Args extends unknown[], Result>(
   terminal: (call: Call) => Promise<Result>,
   point: WrapPoint<Call, Args, Result>,
 ): (call: Call) => Promise<Result> {
+  // Without layers there is nothing to check: the call goes straight to the terminal.
+  if (layers.length === 0) return terminal;
   return function composed(call) {
     return dispatch(0, call);
   };
