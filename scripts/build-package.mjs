@@ -29,8 +29,20 @@ if (bundle) {
     target: "node20",
     packages: "external",
     sourcemap: true,
-    // Bundling renames clashing top-level names; error classes and middleware are reported by name.
+    // Errors and middleware are reported by name (`new.target.name`, `function.name`); bundling
+    // renames a clashing top-level name, and a class that names itself in its body.
     keepNames: true,
     logLevel: "warning",
   });
+  // What users see by name must survive the bundling: checked on every exported function and class.
+  const renamed = [];
+  for (const [subpath, conditions] of Object.entries(manifest.exports)) {
+    const exported = await import(new URL(conditions.default, `file://${process.cwd()}/`).href);
+    for (const [name, value] of Object.entries(exported)) {
+      if (typeof value === "function" && value.name !== name) renamed.push(`${manifest.name}${subpath.slice(1)}: ${name} is named ${value.name}`);
+    }
+  }
+  if (renamed.length > 0) {
+    throw new Error(`The bundle renamed exported declarations:\n${renamed.join("\n")}`);
+  }
 }

@@ -194,7 +194,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     let wiring: AgentWiring;
     try {
       wiring = this.wiring ??= this.wire();
-      await this.state.load();
+      if (this.state.needsLoad) await this.state.load();
       const start = runStartFor(this.state.conversation, this.state.paused, request);
       run = new Run(
         {

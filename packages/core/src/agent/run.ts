@@ -206,7 +206,10 @@ export class Run {
   /** Keeps the run's messages (committed) or its paused state. */
   private async commit(end: RunEnd): Promise<void> {
     if (end.paused) this.state.paused = end.paused;
-    else await this.state.commit(end.result, this.start);
+    else {
+      const saving = this.state.commit(end.result, this.start);
+      if (saving) await saving;
+    }
     this.committed = true;
   }
 
@@ -256,6 +259,11 @@ export class AgentState {
     this.loaded = true;
   }
 
+  /** Whether `load()` has anything to do (a store and a conversation ID, not loaded yet). */
+  get needsLoad(): boolean {
+    return !this.loaded;
+  }
+
   /** Loads the stored conversation before the first run (and after a conflict). */
   async load(): Promise<void> {
     const { store, conversationId: id } = this.settings;
@@ -286,35 +294,46 @@ export class AgentState {
     this.loaded = true;
   }
 
-  /** Commits a finished run: saved to the store first (if any), then appended to the conversation. */
-  async commit(result: AgentResult, start: RunStart): Promise<void> {
+  /**
+   * Commits a finished run: saved to the store first (if any), then appended to the conversation.
+   * Without a store it is done at once (no promise).
+   */
+  commit(result: AgentResult, start: RunStart): Promise<void> | undefined {
     const { store, conversationId: id } = this.settings;
-    if (store && id !== undefined) {
-      const next = this.conversation.fork();
-      next.appendChecked(result.messages, start.replacesLast, start.pending?.revision ?? -1);
-      next.addUsage(result.usage);
-      const expected = this.revision;
-      try {
-        const saved = await (expected === undefined ? store.save(id, next.snapshot()) : store.save(id, next.snapshot(), { expectedRevision: expected }));
-        this.revision = typeof saved === "object" && saved !== null && Number.isInteger(saved.revision) ? saved.revision : undefined;
-        // A store that loads revisions but did not report the new one: reload before the next run rather than guess.
-        if (expected !== undefined && this.revision === undefined) this.loaded = false;
-      } catch (error) {
-        if (ConversationConflictError.isInstance(error)) {
-          // Another writer saved first: this run is dropped, and the next one starts from the store's state.
-          this.loaded = false;
-          this.revision = undefined;
-          throw error;
-        }
-        throw new ConversationStoreError(
-          "save",
-          id,
-          `The conversation store's save("${id}") failed: ${describeThrown(error)}. The turn was not added to the agent's conversation; ` +
-            "the store may hold it if save() failed after writing.",
-          error,
-        );
+    if (store && id !== undefined) return this.saveAndCommit(store, id, result, start);
+    this.append(result, start);
+    return undefined;
+  }
+
+  private async saveAndCommit(store: ConversationStore, id: string, result: AgentResult, start: RunStart): Promise<void> {
+    const next = this.conversation.fork();
+    next.appendChecked(result.messages, start.replacesLast, start.pending?.revision ?? -1);
+    next.addUsage(result.usage);
+    const expected = this.revision;
+    try {
+      const saved = await (expected === undefined ? store.save(id, next.snapshot()) : store.save(id, next.snapshot(), { expectedRevision: expected }));
+      this.revision = typeof saved === "object" && saved !== null && Number.isInteger(saved.revision) ? saved.revision : undefined;
+      // A store that loads revisions but did not report the new one: reload before the next run rather than guess.
+      if (expected !== undefined && this.revision === undefined) this.loaded = false;
+    } catch (error) {
+      if (ConversationConflictError.isInstance(error)) {
+        // Another writer saved first: this run is dropped, and the next one starts from the store's state.
+        this.loaded = false;
+        this.revision = undefined;
+        throw error;
       }
+      throw new ConversationStoreError(
+        "save",
+        id,
+        `The conversation store's save("${id}") failed: ${describeThrown(error)}. The turn was not added to the agent's conversation; ` +
+          "the store may hold it if save() failed after writing.",
+        error,
+      );
     }
+    this.append(result, start);
+  }
+
+  private append(result: AgentResult, start: RunStart): void {
     this.conversation.appendChecked(result.messages, start.replacesLast, start.pending?.revision ?? -1);
     this.conversation.addUsage(result.usage);
     this.paused = undefined;

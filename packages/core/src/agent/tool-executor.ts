@@ -52,6 +52,11 @@ export class ToolExecutor {
   }
 
   async runAll(toolUses: readonly ToolUseBlock[], round: ToolRound, resumeValues?: ReadonlyMap<string, unknown>): Promise<ToolCallOutcome[]> {
+    if (toolUses.length === 1) {
+      // The usual round: one call, no pool of workers.
+      const toolUse = toolUses[0] as ToolUseBlock;
+      return [await this.runOne(toolUse, round, resumeValues?.get(toolUse.toolUseId ?? ""))];
+    }
     const outcomes: ToolCallOutcome[] = new Array(toolUses.length);
     let nextIndex = 0;
     const worker = async (): Promise<void> => {

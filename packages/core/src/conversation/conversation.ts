@@ -1,10 +1,9 @@
 import type { Message, SystemContentBlock, TokenUsage, ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
 import { ConversationValidationError } from "../errors/conversation-error.js";
-import { checkMessage, markChecked, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
+import { checkMessage, freezeChecked, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
 import { messageToJson, systemToJson } from "./json-codec.js";
 import { readConversationSnapshot } from "./snapshot-reader.js";
 import { checkSystemBlocks } from "./content-rules.js";
-import { deepFreeze } from "./pending-messages.js";
 import { addUsage, emptyUsage, type Usage } from "./usage.js";
 
 /** A conversation as plain JSON (binary fields as base64), from `snapshot()`, for `Conversation.restore()`. */
@@ -127,8 +126,7 @@ export class Conversation {
   private replaceTail(keep: number, messages: readonly Message[]): void {
     while (this.list.length > keep) this.forget(this.list.pop() as Message);
     for (const message of messages) {
-      this.list.push(deepFreeze(message));
-      markChecked(message);
+      this.list.push(freezeChecked(message));
       for (const id of toolUseIds(message, true)) this.ids.add(id);
       if (usesTools(message)) this.toolMessages += 1;
     }

@@ -23,15 +23,38 @@ export interface SeenToolUseIds {
  * checkMessage({ role: "user", content: [{ text: "" }] }, undefined, 0); // "messages[0].content[0] is a blank text block; ..."
  */
 export function checkMessage(message: Message, previous: Message | undefined, index: number, seen?: SeenToolUseIds): string | undefined {
-  return checkMessageIn(message, previous, index, seen, !knownValid.has(message));
+  return checkMessageIn(message, previous, index, seen, (message as { [checkedMark]?: true } | undefined)?.[checkedMark] !== true);
 }
 
-/** Messages whose content was checked and which are frozen, so their blocks need no second look. */
-const knownValid = new WeakSet<Message>();
+/**
+ * Marks a message whose content was checked; it is frozen with the mark, so its blocks need no
+ * second look. A property rather than a WeakSet entry: reading it costs nothing, and being
+ * non-enumerable, it is neither serialised nor copied by a spread (a copy is checked again).
+ */
+const checkedMark = Symbol("sluice.checked");
 
-/** Records that `message` (frozen) passed `checkMessage`. */
-export function markChecked(message: Message): void {
-  if (Object.isFrozen(message)) knownValid.add(message);
+/** Freezes `message` (which passed `checkMessage`) deeply, marked as checked. */
+export function freezeChecked(message: Message): Message {
+  if (!Object.isFrozen(message) && Object.isExtensible(message)) Object.defineProperty(message, checkedMark, { value: true });
+  return deepFreeze(message);
+}
+
+/** Freezes a value deeply (bytes are left as they are). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (typeof item === "object" && item !== null) deepFreeze(item);
+    }
+  } else {
+    if (ArrayBuffer.isView(value)) return value;
+    for (const key in value) {
+      const item: unknown = value[key];
+      if (typeof item === "object" && item !== null) deepFreeze(item);
+    }
+  }
+  return Object.freeze(value);
 }
 
 function checkMessageIn(

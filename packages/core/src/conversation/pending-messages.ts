@@ -1,7 +1,7 @@
 import type { Message } from "@aws-sdk/client-bedrock-runtime";
 import { ConversationValidationError } from "../errors/conversation-error.js";
 import type { Conversation } from "./conversation.js";
-import { checkMessage, markChecked, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
+import { checkMessage, freezeChecked, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
 
 /**
  * The messages of one turn that are not in the conversation yet, each checked once, when it
@@ -66,8 +66,7 @@ export class PendingMessages implements SeenToolUseIds {
   }
 
   private push(message: Message): void {
-    this.messages.push(deepFreeze(message));
-    markChecked(message);
+    this.messages.push(freezeChecked(message));
     for (const id of toolUseIds(message, true)) this.ids.add(id);
     if (!this.tools && usesTools(message)) this.tools = true;
   }
@@ -78,11 +77,4 @@ export class PendingMessages implements SeenToolUseIds {
     if (this.keep === base.length) return base.concat(this.messages);
     return base.slice(0, this.keep).concat(this.messages);
   }
-}
-
-/** Freezes a checked message deeply (bytes are left as they are). */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  return Object.freeze(value);
 }

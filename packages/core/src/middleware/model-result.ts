@@ -40,21 +40,22 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
   private completed: ModelResponse | undefined;
   private buffered: ConverseStreamOutput[] | undefined;
   private started = false;
-  private readonly done: Promise<ModelResponse>;
-  private resolveDone!: (response: ModelResponse) => void;
-  private rejectDone!: (error: unknown) => void;
+  /** Settles when a stream ends; a result made with its response needs none. */
+  private readonly done: Promise<ModelResponse> | undefined;
+  private resolveDone: ((response: ModelResponse) => void) | undefined;
+  private rejectDone: ((error: unknown) => void) | undefined;
 
   private constructor(source: AsyncIterable<ConverseStreamOutput> | undefined, response: ModelResponse | undefined, origin?: ModelResult) {
     this.source = source;
     this.origin = origin;
     this.completed = response;
+    if (response) return;
     this.done = new Promise<ModelResponse>((resolve, reject) => {
       this.resolveDone = resolve;
       this.rejectDone = reject;
     });
     // The caller may never ask for the response; do not report its failure as unhandled.
     this.done.catch(() => undefined);
-    if (response) this.resolveDone(response);
   }
 
   /**
@@ -93,7 +94,7 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
       for await (const event of this.run()) buffered.push(event);
       this.buffered = buffered;
     }
-    return this.done;
+    return this.done as Promise<ModelResponse>;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<ConverseStreamOutput> {
@@ -137,14 +138,14 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
         this.completed = assembler.finish();
       }
       settled = true;
-      this.resolveDone(this.completed);
+      this.resolveDone?.(this.completed);
     } catch (error) {
       settled = true;
-      this.rejectDone(error);
+      this.rejectDone?.(error);
       throw error;
     } finally {
       // The consumer stopped iterating early: there is no complete response to report.
-      if (!settled) this.rejectDone(new MiddlewareError("The stream was not read to the end, so it has no complete response."));
+      if (!settled) this.rejectDone?.(new MiddlewareError("The stream was not read to the end, so it has no complete response."));
     }
   }
 

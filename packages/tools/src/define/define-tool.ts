@@ -6,7 +6,7 @@ import { isZod3Schema, isZod4Schema } from "../schema/schema-kind.js";
 import type { InferToolInput, ToolInputSchema, ZodSchemaLike } from "../schema/schema-types.js";
 import { summarizeIssues } from "../schema/summarize-issues.js";
 import { toToolJsonSchema } from "../schema/to-tool-json-schema.js";
-import { validateValue } from "../schema/validate-value.js";
+import { validateNow, validateValue, type ValidationOutcome } from "../schema/validate-value.js";
 import type { DefinedTool, ToolDefinition } from "./tool-definition.js";
 import { ToolOutputError } from "../errors/tool-output-error.js";
 
@@ -38,15 +38,16 @@ export function defineTool<
   const jsonSchema = toToolJsonSchema(inputSchema, name);
   const zodInput = inputSchema !== undefined && (isZod4Schema(inputSchema) || isZod3Schema(inputSchema)) ? inputSchema : undefined;
 
-  const parseInput = async (raw: unknown): Promise<Input> => {
+  // The input, validated; without a promise when the schema validates synchronously.
+  const readInput = (raw: unknown): Input | Promise<Input> => {
     // Models send nothing (or null) for tools without parameters; that is the empty object.
     const value = raw === undefined || raw === null ? {} : raw;
     if (inputSchema === undefined) return {} as Input;
     if (!zodInput) return value as Input;
-    const outcome = await validateValue<Input>(zodInput, value);
-    if (outcome.success) return outcome.value;
-    throw new ToolInputError(`${summarizeIssues(outcome.issues, value)}. Call the tool again with corrected input.`);
+    const outcome = validateNow<Input>(zodInput, value);
+    return outcome instanceof Promise ? outcome.then((settled) => inputOf(settled, value)) : inputOf(outcome, value);
   };
+  const parseInput = async (raw: unknown): Promise<Input> => readInput(raw);
 
   const tool: DefinedTool<Input> & { readonly [definedMarker]: true } = {
     [definedMarker]: true,
@@ -69,7 +70,8 @@ export function defineTool<
       return (await needsApproval(parsed, context)) === true;
     },
     async invoke(raw: unknown, context: ToolContext): Promise<ToolOutput> {
-      const parsed = await parseInput(raw);
+      const read = readInput(raw);
+      const parsed = read instanceof Promise ? await read : read;
       const returned: unknown = await handler(parsed, context);
       if (outputSchema === undefined || isExplicitToolResult(returned)) return toToolOutput(returned, name, imageFormat);
       const checked = await validateValue(outputSchema, returned);
@@ -88,6 +90,11 @@ export function defineTool<
  */
 export function isDefinedTool(value: unknown): value is DefinedTool {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[definedMarker] === true;
+}
+
+function inputOf<Input>(outcome: ValidationOutcome<Input>, value: unknown): Input {
+  if (outcome.success) return outcome.value;
+  throw new ToolInputError(`${summarizeIssues(outcome.issues, value)}. Call the tool again with corrected input.`);
 }
 
 function checkDefinition(definition: ToolDefinition<ToolInputSchema | undefined, ZodSchemaLike | undefined>): void {

@@ -31,6 +31,19 @@ describe("toToolOutput", () => {
     expect(() => toToolOutput(toolResult([{ text: "a", json: {} } as never]), "t")).toThrow(/invalid content block at index 0/);
   });
 
+  it("sends an object as JSON would carry it: a copy, with dates as text, undefined left out and non-finite numbers as null", () => {
+    const nested = { city: "Lisbon", readings: [21, 22.5], sky: { clouds: null, sunny: true } };
+    const [plain] = toToolOutput(nested, "t").content as Array<{ json: typeof nested }>;
+    expect(plain?.json).toStrictEqual(nested);
+    expect(plain?.json).not.toBe(nested);
+    expect(plain?.json.readings).not.toBe(nested.readings);
+    const [converted] = toToolOutput({ at: new Date(0), gone: undefined, list: [undefined, Number.NaN], ratio: Infinity }, "t").content as Array<{ json: unknown }>;
+    expect(converted?.json).toStrictEqual({ at: "1970-01-01T00:00:00.000Z", list: [null, null], ratio: null });
+    const [ownProto] = toToolOutput(JSON.parse('{"__proto__": {"polluted": true}, "a": 1}'), "t").content as Array<{ json: Record<string, unknown> }>;
+    expect(Object.keys(ownProto?.json ?? {})).toEqual(["__proto__", "a"]);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
   it("refuses values JSON cannot carry", () => {
     expect(() => toToolOutput(() => 1, "t")).toThrow(/returned a function/);
     const cyclic: Record<string, unknown> = {};

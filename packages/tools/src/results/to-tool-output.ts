@@ -47,7 +47,8 @@ function toContent(value: unknown, toolName: string, imageFormat: ToolImageForma
     return [{ text: toJsonText(value, toolName) }];
   }
   if (typeof value === "object") {
-    const json = JSON.parse(toJsonText(value, toolName)) as unknown;
+    const copy = copyPlainJson(value, 0);
+    const json = copy !== notPlainJson ? copy : (JSON.parse(toJsonText(value, toolName)) as unknown);
     return typeof json === "object" && json !== null && !Array.isArray(json) ? [{ json: json as never }] : [{ text: JSON.stringify(json) }];
   }
   throw new TypeError(`Tool "${toolName}" returned a ${typeof value}; return a string, a plain object, bytes, or content blocks.`);
@@ -81,6 +82,39 @@ function copyBlocks(blocks: readonly unknown[], toolName: string): ToolResultCon
     if (block.text !== undefined) return textBlock(block.text);
     return { ...block } as ToolResultContentBlock;
   });
+}
+
+const notPlainJson = Symbol("not plain JSON");
+
+/**
+ * A copy of `value` when it is plain JSON data already (objects, arrays, strings, finite numbers,
+ * booleans, null), which is what most handlers return; `notPlainJson` when JSON would change
+ * something (a Date, a toJSON method, undefined, a non-finite number, a cycle), so that the JSON
+ * round trip decides as before. Copying directly skips writing and parsing the JSON text.
+ */
+function copyPlainJson(value: unknown, depth: number): unknown {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : notPlainJson;
+  if (typeof value !== "object" || depth > 64) return notPlainJson;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (let index = 0; index < value.length; index += 1) {
+      const item = copyPlainJson(value[index], depth + 1);
+      if (item === notPlainJson) return notPlainJson;
+      copy[index] = item;
+    }
+    return copy;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if ((prototype !== Object.prototype && prototype !== null) || typeof (value as { toJSON?: unknown }).toJSON === "function") return notPlainJson;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === "__proto__") return notPlainJson;
+    const item = copyPlainJson((value as Record<string, unknown>)[key], depth + 1);
+    if (item === notPlainJson) return notPlainJson;
+    copy[key] = item;
+  }
+  return copy;
 }
 
 function textBlock(text: string): ToolResultContentBlock {

@@ -27,10 +27,23 @@ type StandardResult = { value?: unknown; issues?: ReadonlyArray<{ message: strin
  * if (!outcome.success) console.log(outcome.issues[0]?.path); // ["city"]
  */
 export async function validateValue<Value>(schema: ZodSchemaLike, value: unknown): Promise<ValidationOutcome<Value>> {
+  return validateNow<Value>(schema, value);
+}
+
+/**
+ * `validateValue`, without a promise when the schema validates synchronously (zod 4's Standard
+ * Schema entry point does, unless the schema has async refinements): a tool call's input check
+ * then costs no extra turns of the event loop.
+ */
+export function validateNow<Value>(schema: ZodSchemaLike, value: unknown): ValidationOutcome<Value> | Promise<ValidationOutcome<Value>> {
   const standard = (schema as { "~standard"?: StandardProps })["~standard"];
-  const result: StandardResult = standard
-    ? await standard.validate(value)
-    : await legacyParse(schema as { safeParseAsync(value: unknown): Promise<{ success: boolean; data?: unknown; error?: { issues: StandardResult["issues"] } }> }, value);
+  const result = standard
+    ? standard.validate(value)
+    : legacyParse(schema as { safeParseAsync(value: unknown): Promise<{ success: boolean; data?: unknown; error?: { issues: StandardResult["issues"] } }> }, value);
+  return result instanceof Promise ? result.then((settled) => outcomeOf<Value>(settled)) : outcomeOf<Value>(result);
+}
+
+function outcomeOf<Value>(result: StandardResult): ValidationOutcome<Value> {
   if (!result.issues) return { success: true, value: result.value as Value };
   return { success: false, issues: result.issues.map(normalizeIssue) };
 }
