@@ -3,7 +3,7 @@
  * `createBedrockClient` (keep-alive HTTP/1.1, Sluice's default), with a `defineTool` zod tool.
  * Over Converse, and over InvokeModel through `@sluice/providers`' `InvokeModelModel`. The
  * "reused" variant keeps its agents across runs, as a server would: one agent per run in flight,
- * each run starting it from an empty conversation (`restore` of its first snapshot).
+ * each run starting it over with `reset()`.
  */
 import { Agent, Conversation, createBedrockClient, type Message, type Model } from "@sluice/core";
 import { InvokeModelModel } from "@sluice/providers";
@@ -26,7 +26,6 @@ export function createSluiceContender(endpoint: string, api: "converse" | "invok
   const options = { modelId, client, ...(model && { model }) };
   const weatherAgent = (): Agent => new Agent({ ...options, tools: [getWeather] });
   const idle: Agent[] = [];
-  const fresh = reuseAgents ? weatherAgent().snapshot() : undefined;
   const run = async (agent: Agent, question: string, streaming: boolean): Promise<string> => {
     if (!streaming) return (await agent.send(question)).text;
     const stream = agent.stream(question);
@@ -37,10 +36,10 @@ export function createSluiceContender(endpoint: string, api: "converse" | "invok
   };
   return {
     async weatherRun(question, streaming) {
-      if (fresh === undefined) return run(weatherAgent(), question, streaming);
+      if (!reuseAgents) return run(weatherAgent(), question, streaming);
       const agent = idle.pop() ?? weatherAgent();
       try {
-        agent.restore(fresh);
+        agent.reset();
         return await run(agent, question, streaming);
       } finally {
         idle.push(agent);

@@ -13,6 +13,7 @@ import { ScriptedModel } from "../testing/scripted-model.js";
 import type { AgentTool } from "../tools/agent-tool.js";
 import { ToolInputError } from "../errors/tool-input-error.js";
 import { Agent } from "./agent.js";
+import { InMemoryConversationStore } from "../conversation/conversation-store.js";
 import type { AgentEvent } from "./agent-events.js";
 
 const modelId = "anthropic.claude-3-5-haiku-20241022-v1:0";
@@ -278,6 +279,46 @@ describe("Agent pause and resume", () => {
     await agent.send("Pay");
     await agent.resume({ p: { approved: false, reason: "over budget" } });
     expect(model.requests[1]?.messages?.[2]?.content?.[0]?.toolResult).toMatchObject({ status: "error", content: [{ text: "Denied: over budget" }] });
+  });
+});
+
+describe("Agent reset", () => {
+  it("starts over with an empty conversation that keeps the system prompt and tools, and drops a paused run", async () => {
+    const pausing: ToolMiddleware = async (call) => ({ type: "interrupt", reason: `check ${call.name}` });
+    const model = new ScriptedModel(["First.", { toolCalls: [{ name: "look", toolUseId: "t1" }] }, "Fresh."]);
+    const look = tool("look", () => "seen");
+    const agent = new Agent({ modelId, model, system: "Be brief.", tools: [look], middleware: [{ name: "pause", tool: pausing }] });
+    await agent.send("One");
+    expect((await agent.send("Two")).status).toBe("interrupted");
+    expect(agent.pendingInterrupts).toHaveLength(1);
+
+    agent.reset();
+    expect(agent.conversation.length).toBe(0);
+    expect(agent.conversation.usage.totalTokens).toBe(0);
+    expect(agent.pendingInterrupts).toBeUndefined();
+    expect((await agent.send("Three")).text).toBe("Fresh.");
+    const request = model.requests[2];
+    expect(request?.messages?.map((message) => message.content?.[0]?.text)).toEqual(["Three"]);
+    expect(request?.system).toEqual([{ text: "Be brief." }]);
+    expect(request?.toolConfig?.tools?.map((entry) => entry.toolSpec?.name)).toEqual(["look"]);
+  });
+
+  it("refuses a stored conversation and a run in progress, changing nothing", async () => {
+    const stored = new Agent({ modelId, model: new ScriptedModel(["Hi."]), store: new InMemoryConversationStore(), conversationId: "c1" });
+    await stored.send("Hello");
+    expect(() => stored.reset()).toThrow(ConfigurationError);
+    expect(() => stored.reset()).toThrow(/new conversationId/);
+    expect(stored.conversation.length).toBe(2);
+
+    let release!: () => void;
+    const slow = tool("slow", () => new Promise<string>((done) => (release = () => done("ok"))));
+    const busy = new Agent({ modelId, model: new ScriptedModel([{ toolCalls: [{ name: "slow", toolUseId: "s1" }] }, "Done."]), tools: [slow] });
+    const running = busy.send("Go");
+    await new Promise((settle) => setTimeout(settle, 10));
+    expect(() => busy.reset()).toThrow(/in progress/);
+    release();
+    expect((await running).text).toBe("Done.");
+    expect(busy.conversation.length).toBe(4);
   });
 });
 

@@ -67,6 +67,8 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   private readonly resolve: ServiceResolver;
   private wiring: AgentWiring | undefined;
   private child: DependencyContainer | undefined;
+  /** Puts the agent's system prompt and tools into a conversation. */
+  private readonly configure: (conversation: Conversation) => void;
   /** The runs started and not finished; later ones wait for earlier ones (`concurrency: "queue"`). */
   private active = 0;
   private queueTail: Promise<unknown> = Promise.resolve();
@@ -89,6 +91,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     }
     this.registry = new ToolRegistry(options.tools ?? []);
     const configure = (conversation: Conversation) => applyConfiguration(conversation, options, this.registry, modelId);
+    this.configure = configure;
     this.state = new AgentState({ store, conversationId: options.conversationId, configure }, this.initialConversation(configure));
   }
 
@@ -169,6 +172,27 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     const conversation = Conversation.restore(snapshot.conversation);
     const paused = snapshot.paused === undefined ? undefined : pausedFromJson(snapshot.paused, conversation);
     this.state.replace(conversation, paused);
+  }
+
+  /**
+   * Starts over with an empty conversation (the agent's system prompt and tools stay), dropping the
+   * committed messages, their usage and any paused run: for a server that reuses one agent for
+   * unrelated requests. Cheaper than `restore()`, which reads and checks a snapshot.
+   *
+   * @example
+   * const agent = new Agent({ modelId, tools: [weather] });
+   * app.post("/ask", async (req) => { agent.reset(); return (await agent.send(req.body.question)).text; });
+   */
+  reset(): void {
+    if (this.options.conversationId !== undefined) {
+      throw new ConfigurationError(
+        "reset() cannot start over a stored conversation: the next save would replace what the store holds. Build an agent with a new conversationId instead.",
+      );
+    }
+    if (this.active > 0) throw new ConfigurationError("Cannot reset while a run is in progress; await it first.");
+    const conversation = new Conversation();
+    this.configure(conversation);
+    this.state.replace(conversation, undefined);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Message, SystemContentBlock, TokenUsage, ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
 import { ConversationValidationError } from "../errors/conversation-error.js";
-import { checkMessage, freezeChecked, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
+import { checkMessage, deepFreeze, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
 import { messageToJson, systemToJson } from "./json-codec.js";
 import { readConversationSnapshot } from "./snapshot-reader.js";
 import { checkSystemBlocks } from "./content-rules.js";
@@ -126,7 +126,7 @@ export class Conversation {
   private replaceTail(keep: number, messages: readonly Message[]): void {
     while (this.list.length > keep) this.forget(this.list.pop() as Message);
     for (const message of messages) {
-      this.list.push(freezeChecked(message));
+      this.list.push(deepFreeze(message));
       for (const id of toolUseIds(message, true)) this.ids.add(id);
       if (usesTools(message)) this.toolMessages += 1;
     }

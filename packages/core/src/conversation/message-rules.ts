@@ -23,20 +23,19 @@ export interface SeenToolUseIds {
  * checkMessage({ role: "user", content: [{ text: "" }] }, undefined, 0); // "messages[0].content[0] is a blank text block; ..."
  */
 export function checkMessage(message: Message, previous: Message | undefined, index: number, seen?: SeenToolUseIds): string | undefined {
-  return checkMessageIn(message, previous, index, seen, (message as { [checkedMark]?: true } | undefined)?.[checkedMark] !== true);
+  return checkMessageIn(message, previous, index, seen, !knownValid.has(message));
 }
 
 /**
- * Marks a message whose content was checked; it is frozen with the mark, so its blocks need no
- * second look. A property rather than a WeakSet entry: reading it costs nothing, and being
- * non-enumerable, it is neither serialised nor copied by a spread (a copy is checked again).
+ * Frozen messages whose content passed a check. Marked only where a request's messages are
+ * checked in full (a middleware replaced the array): the agent's own messages are checked as they
+ * arrive and never again, so marking each of them would cost every run for nothing.
  */
-const checkedMark = Symbol("sluice.checked");
+const knownValid = new WeakSet<Message>();
 
-/** Freezes `message` (which passed `checkMessage`) deeply, marked as checked. */
-export function freezeChecked(message: Message): Message {
-  if (!Object.isFrozen(message) && Object.isExtensible(message)) Object.defineProperty(message, checkedMark, { value: true });
-  return deepFreeze(message);
+/** Records that `message` passed `checkMessage`, when it is frozen (so it cannot change since). */
+export function markChecked(message: Message): void {
+  if (Object.isFrozen(message)) knownValid.add(message);
 }
 
 /** Freezes a value deeply (bytes are left as they are). */

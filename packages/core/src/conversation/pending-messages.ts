@@ -1,7 +1,7 @@
 import type { Message } from "@aws-sdk/client-bedrock-runtime";
 import { ConversationValidationError } from "../errors/conversation-error.js";
 import type { Conversation } from "./conversation.js";
-import { checkMessage, freezeChecked, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
+import { checkMessage, deepFreeze, toolUseIds, usesTools, type SeenToolUseIds } from "./message-rules.js";
 
 /**
  * The messages of one turn that are not in the conversation yet, each checked once, when it
@@ -66,7 +66,7 @@ export class PendingMessages implements SeenToolUseIds {
   }
 
   private push(message: Message): void {
-    this.messages.push(freezeChecked(message));
+    this.messages.push(deepFreeze(message));
     for (const id of toolUseIds(message, true)) this.ids.add(id);
     if (!this.tools && usesTools(message)) this.tools = true;
   }

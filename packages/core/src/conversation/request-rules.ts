@@ -1,7 +1,7 @@
 import type { Message } from "@aws-sdk/client-bedrock-runtime";
 import type { ModelRequest } from "../model/model.js";
 import { checkSystemBlocks } from "./content-rules.js";
-import { checkMessage, toolUseIds, usesTools } from "./message-rules.js";
+import { checkMessage, markChecked, toolUseIds, usesTools } from "./message-rules.js";
 
 /**
  * The last check before a request leaves the agent. Message arrays the agent built from checked
@@ -38,6 +38,7 @@ export function checkRequest(request: ModelRequest): string | undefined {
       const message = messages[index] as Message;
       const problem = checkMessage(message, messages[index - 1] as Message | undefined, index, seen);
       if (problem) return problem;
+      markChecked(message);
       for (const id of toolUseIds(message, true)) seen.add(id);
       withTools ||= usesTools(message);
     }

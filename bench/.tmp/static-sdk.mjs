@@ -1,0 +1,1 @@
+import { ConverseCommand, BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime"; export const x = ConverseCommand;
