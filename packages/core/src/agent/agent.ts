@@ -235,7 +235,8 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
             channel?.push(event);
             this.emit(event.type, event as never);
           },
-          wantsDeltas: deltaEvents.some((type) => this.listenerCount(type) > 0),
+          listening: () => streaming || this.hasListeners(),
+          wantsDeltas: this.hasListeners() && deltaEvents.some((type) => this.listenerCount(type) > 0),
         },
         start,
         this.state,

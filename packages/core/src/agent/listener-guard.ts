@@ -14,6 +14,12 @@ export abstract class GuardedEmitter<Events extends EventEmitter.ValidEventTypes
   /** Made with the first listener: most agents never get one. */
   private guards: WeakMap<AnyListener, Map<unknown, AnyListener>> | undefined;
 
+  /** Whether any listener is registered, for any event: without one, events need not be built. */
+  protected hasListeners(): boolean {
+    // eventemitter3 keeps the count of event types with listeners; eventNames() would allocate.
+    return (this as unknown as { _eventsCount: number })._eventsCount > 0;
+  }
+
   /** Called with what a listener threw and the event type it was listening to. */
   protected abstract onListenerError(error: unknown, type: unknown): void;
 

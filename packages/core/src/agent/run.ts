@@ -33,6 +33,8 @@ export interface RunWiring {
 /** What describes one run besides where it starts: the `AgentRun` fields, and where its events go. */
 export interface RunDescription extends Omit<AgentRun, "resuming"> {
   emit: (event: AgentEvent) => void;
+  /** Whether anyone receives events now (a stream, or a listener); without, no event is built. */
+  listening: () => boolean;
   /** Whether anyone listens to delta events; without listeners a non-streaming call skips producing them. */
   wantsDeltas: boolean;
 }
@@ -77,10 +79,11 @@ export class Run {
     private readonly state: AgentState,
     private readonly wiring: RunWiring,
   ) {
-    const { emit, wantsDeltas, ...run } = description;
+    const { emit, listening, wantsDeltas, ...run } = description;
     const fields: AgentRun = { ...run, resuming: start.round !== undefined };
     Object.assign(this, fields);
     this.emit = emit;
+    this.listening = listening;
     this.wantsDeltas = wantsDeltas;
     const conversation = state.conversation;
     let pending = start.pending;
@@ -95,6 +98,7 @@ export class Run {
   }
 
   private readonly emit: (event: AgentEvent) => void;
+  private readonly listening: () => boolean;
   private readonly wantsDeltas: boolean;
 
   /** Runs the loop to its end and commits; rejects with a run failure saying what happened to the turn. */
@@ -105,7 +109,7 @@ export class Run {
       // An abort that arrived after the model's answer (from a listener, a tool) still wins.
       this.throwIfAborted();
       await this.commit(end);
-      this.emit({ type: "finish", result: end.result });
+      if (this.listening()) this.emit({ type: "finish", result: end.result });
       return end.result;
     } catch (error) {
       throw runFailure(error, { start: this.start, signal: this.signal, conversationLength: this.state.conversation.length, committed: this.committed });
@@ -120,7 +124,7 @@ export class Run {
       this.finishStep(stopReason);
       return this.end("complete", stopReason);
     }
-    for (const toolUse of toolUses) {
+    for (const toolUse of this.listening() ? toolUses : []) {
       this.emit({ type: "tool-use-complete", step: this.stepsTaken, toolUseId: toolUse.toolUseId ?? "", name: toolUse.name ?? "", input: toolUse.input });
     }
     return this.runTools({ toolUses, known: new Map(), values: undefined }, stopReason);
@@ -159,7 +163,7 @@ export class Run {
     const toRun = toolUses.filter((toolUse) => !known.has(toolUse.toolUseId ?? ""));
     const outcomes = await this.wiring.tools.runAll(
       toRun,
-      { step, signal: this.signal, emit: this.emit, runId: this.runId, context: this.context, resolve: this.resolve },
+      { step, signal: this.signal, emit: this.emit, listening: this.listening, runId: this.runId, context: this.context, resolve: this.resolve },
       round.values,
     );
     toRun.forEach((toolUse, index) => known.set(toolUse.toolUseId ?? "", outcomes[index] as ToolCallOutcome));
@@ -215,7 +219,7 @@ export class Run {
 
   private finishStep(stopReason: string | undefined): void {
     const current = this.start.steps[this.start.steps.length - 1];
-    if (current) this.emit({ type: "step-finish", step: this.stepsTaken, stopReason, message: current.message, usage: current.usage });
+    if (current && this.listening()) this.emit({ type: "step-finish", step: this.stepsTaken, stopReason, message: current.message, usage: current.usage });
   }
 
   private end(status: AgentResult["status"], stopReason: string | undefined): RunEnd {

@@ -8,6 +8,7 @@ import { compose, type WrapPoint } from "../middleware/compose.js";
 import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware, ToolNextArgs } from "../middleware/tool-middleware.js";
 import { ToolInputError } from "../errors/tool-input-error.js";
 import { canAbort } from "./never-aborted-signal.js";
+import type { ToolOutput } from "../tools/agent-tool.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent } from "./agent-events.js";
 
@@ -25,6 +26,8 @@ export interface ToolRound {
   step: number;
   signal: AbortSignal;
   emit: (event: AgentEvent) => void;
+  /** Whether anyone receives events now; without, none is built. */
+  listening: () => boolean;
   runId: string;
   context: ToolCall["context"];
   resolve: ToolCall["resolve"];
@@ -72,7 +75,7 @@ export class ToolExecutor {
   }
 
   private async runOne(toolUse: ToolUseBlock, round: ToolRound, resumeValue: unknown): Promise<ToolCallOutcome> {
-    const { step, signal, emit, runId } = round;
+    const { step, signal, emit, listening, runId } = round;
     const toolUseId = toolUse.toolUseId ?? "";
     const name = toolUse.name ?? "";
     const started = this.settings.clock.now();
@@ -94,18 +97,20 @@ export class ToolExecutor {
     throwIfAborted(signal);
     if (outcome.type === "interrupt") {
       const { reason, data } = outcome;
-      emit({ type: "tool-interrupt", step, toolUseId, name, input: toolUse.input, reason, ...(data !== undefined && { data }) });
+      if (listening()) emit({ type: "tool-interrupt", step, toolUseId, name, input: toolUse.input, reason, ...(data !== undefined && { data }) });
       return outcome;
     }
     if (outcome.failure) {
       const message = outcome.content.map((block) => block.text ?? "").join("\n");
-      emit({ type: "tool-error", step, toolUseId, name, reason: outcome.failure.reason, message, error: outcome.failure.error });
+      if (listening()) emit({ type: "tool-error", step, toolUseId, name, reason: outcome.failure.reason, message, error: outcome.failure.error });
       if (this.settings.failuresAreFatal) {
         throw new ToolExecutionError(outcome.failure.reason, name, toolUseId, message, outcome.failure.error);
       }
     }
-    const durationMs = this.settings.clock.now() - started;
-    emit({ type: "tool-result", step, toolUseId, name, status: outcome.status, content: outcome.content, durationMs });
+    if (listening()) {
+      const durationMs = this.settings.clock.now() - started;
+      emit({ type: "tool-result", step, toolUseId, name, status: outcome.status, content: outcome.content, durationMs });
+    }
     return outcome;
   }
 
@@ -138,15 +143,8 @@ export class ToolExecutor {
       }
       return controller.signal;
     };
-    let stop!: (why: "timeout" | "aborted") => void;
-    const stopped = new Promise<"timeout" | "aborted">((resolve) => (stop = resolve));
-    const timer = setTimeout(() => stop("timeout"), timeoutMs);
-    const abortable = canAbort(call.signal);
-    const onAbort = () => {
-      controller?.abort(call.signal.reason);
-      stop("aborted");
-    };
-    if (abortable) call.signal.addEventListener("abort", onAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
     try {
       const running = tool.invoke(call.input, {
         get signal() {
@@ -158,13 +156,25 @@ export class ToolExecutor {
         context: call.context,
         resolve: call.resolve,
       });
-      running.catch(() => undefined); // a late rejection after a timeout is not unhandled
-      const winner = await Promise.race([running, stopped]);
-      if (winner === "timeout") {
+      // One promise settles with the tool's output, its failure, the timeout or the abort, whichever
+      // comes first; what the tool does later is ignored (and a late rejection is not unhandled).
+      const winner = await new Promise<ToolOutput | typeof timedOut | typeof aborted>((resolve, reject) => {
+        timer = setTimeout(resolve, timeoutMs, timedOut);
+        if (canAbort(call.signal)) {
+          onAbort = () => {
+            controller?.abort(call.signal.reason);
+            resolve(aborted);
+          };
+          call.signal.addEventListener("abort", onAbort, { once: true });
+          if (call.signal.aborted) onAbort(); // aborted while the tool was starting
+        }
+        running.then(resolve, reject);
+      });
+      if (winner === timedOut) {
         controller?.abort(new AbortError(`Tool ${tool.name} timed out after ${timeoutMs} ms.`));
         return failure("timeout", `The tool ${tool.name} did not finish within ${timeoutMs} ms and was cancelled.`, undefined);
       }
-      if (winner === "aborted") throw new AbortError("The agent run was aborted while a tool was running.");
+      if (winner === aborted) throw new AbortError("The agent run was aborted while a tool was running.");
       const problem = checkToolOutput(winner);
       if (problem) return failure("handler-error", `The tool ${tool.name} returned a result Bedrock would refuse: ${problem}`, undefined);
       return { type: "result", content: winner.content, status: winner.status ?? "success", ...(winner.endRun && { endRun: true }) };
@@ -178,7 +188,7 @@ export class ToolExecutor {
       return failure("handler-error", `The tool ${tool.name} failed: ${describeThrown(error)}`, error);
     } finally {
       clearTimeout(timer);
-      if (abortable) call.signal.removeEventListener("abort", onAbort);
+      if (onAbort) call.signal.removeEventListener("abort", onAbort);
     }
   }
 }
@@ -191,6 +201,10 @@ function checkToolOutput(output: unknown): string | undefined {
   }
   return checkToolResultContent(output["content"], "content");
 }
+
+/** What the race in `invoke` settles with when the tool did not answer first. */
+const timedOut = Symbol("timed out");
+const aborted = Symbol("aborted");
 
 function failure(reason: ToolFailureReason, message: string, error: unknown): ToolCallResult {
   return { type: "result", status: "error", content: [{ text: message }], failure: { reason, error } };
