@@ -71,6 +71,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   private readonly configure: (conversation: Conversation) => void;
   /** The runs started and not finished; later ones wait for earlier ones (`concurrency: "queue"`). */
   private active = 0;
+  /** The last run enqueued; the next one starts when it settles. */
   private queueTail: Promise<unknown> = Promise.resolve();
 
   constructor(options: AgentOptions) {
@@ -202,74 +203,78 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   private enqueue(request: RunRequest, options: RunOptions, channel: EventChannel<AgentEvent> | undefined): Promise<AgentResult> {
     if (this.options.concurrency === "reject" && this.active > 0) return Promise.reject(new AgentBusyError());
     this.active += 1;
-    const result = this.queueTail.then(() => this.execute(request, options, channel));
-    const release = () => {
-      this.active -= 1;
-    };
-    this.queueTail = result.then(release, release);
+    const start = () => this.execute(request, options, channel);
+    // An idle agent starts at once; otherwise after the runs before this one settle, in order.
+    const result = this.active === 1 ? start() : this.queueTail.then(start, start);
+    this.queueTail = result;
     return result;
   }
 
   /** One run: load the stored conversation (first run), build the `Run`, pass it through the run middleware. */
   private async execute(request: RunRequest, options: RunOptions, channel: EventChannel<AgentEvent> | undefined): Promise<AgentResult> {
-    const signal = options.signal ?? neverAbortedSignal();
-    const streaming = channel !== undefined;
-    let run: Run;
-    let wiring: AgentWiring;
+    // Every run counts as active from enqueue() until here, however it ends.
     try {
-      wiring = this.wiring ??= this.wire();
-      if (this.state.needsLoad) await this.state.load();
-      const start = runStartFor(this.state.conversation, this.state.paused, request);
-      run = new Run(
-        {
-          runId: randomUUID(),
-          modelId: this.modelId,
-          agentName: this.options.name,
-          conversationId: this.options.conversationId,
-          streaming,
-          signal,
-          input: "input" in request ? request.input : undefined,
-          context: { ...this.options.context, ...options.context },
-          resolve: this.resolve,
-          emit: (event) => {
-            channel?.push(event);
-            this.emit(event.type, event as never);
-          },
-          listening: () => streaming || this.hasListeners(),
-          wantsDeltas: this.hasListeners() && deltaEvents.some((type) => this.listenerCount(type) > 0),
-        },
-        start,
-        this.state,
-        wiring,
-      );
-    } catch (error) {
-      throw runFailure(error, { start: undefined, signal, conversationLength: this.state.conversation.length, committed: false });
-    }
-    const { logger, clock } = wiring;
-    if (logger === silentLogger) {
-      // Nobody reads the records: skip building them.
+      const signal = options.signal ?? neverAbortedSignal();
+      const streaming = channel !== undefined;
+      let run: Run;
+      let wiring: AgentWiring;
       try {
-        return await wiring.runLayers(run);
+        wiring = this.wiring ??= this.wire();
+        if (this.state.needsLoad) await this.state.load();
+        const start = runStartFor(this.state.conversation, this.state.paused, request);
+        run = new Run(
+          {
+            runId: randomUUID(),
+            modelId: this.modelId,
+            agentName: this.options.name,
+            conversationId: this.options.conversationId,
+            streaming,
+            signal,
+            input: "input" in request ? request.input : undefined,
+            context: { ...this.options.context, ...options.context },
+            resolve: this.resolve,
+            emit: (event) => {
+              channel?.push(event);
+              this.emit(event.type, event as never);
+            },
+            listening: () => streaming || this.hasListeners(),
+            wantsDeltas: this.hasListeners() && deltaEvents.some((type) => this.listenerCount(type) > 0),
+          },
+          start,
+          this.state,
+          wiring,
+        );
       } catch (error) {
-        throw runFailure(error, { start: run.start, signal, conversationLength: this.state.conversation.length, committed: run.committed });
+        throw runFailure(error, { start: undefined, signal, conversationLength: this.state.conversation.length, committed: false });
       }
-    }
-    const started = clock.now();
-    const logContext = { agent: this.options.name, modelId: this.modelId, streaming, runId: run.runId };
-    try {
-      const result = await wiring.runLayers(run);
-      logger.info(
-        { ...logContext, status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
-        "agent run finished",
-      );
-      return result;
-    } catch (error) {
-      const failure = runFailure(error, { start: run.start, signal, conversationLength: this.state.conversation.length, committed: run.committed });
-      logger.warn(
-        { ...logContext, error: failure.name, code: failure.code, message: failure.message, rolledBack: failure.rolledBack, durationMs: clock.now() - started },
-        failure.rolledBack ? "agent run failed and was rolled back" : "agent run failed after its turn was committed",
-      );
-      throw failure;
+      const { logger, clock } = wiring;
+      if (logger === silentLogger) {
+        // Nobody reads the records: skip building them.
+        try {
+          return await wiring.runLayers(run);
+        } catch (error) {
+          throw runFailure(error, { start: run.start, signal, conversationLength: this.state.conversation.length, committed: run.committed });
+        }
+      }
+      const started = clock.now();
+      const logContext = { agent: this.options.name, modelId: this.modelId, streaming, runId: run.runId };
+      try {
+        const result = await wiring.runLayers(run);
+        logger.info(
+          { ...logContext, status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
+          "agent run finished",
+        );
+        return result;
+      } catch (error) {
+        const failure = runFailure(error, { start: run.start, signal, conversationLength: this.state.conversation.length, committed: run.committed });
+        logger.warn(
+          { ...logContext, error: failure.name, code: failure.code, message: failure.message, rolledBack: failure.rolledBack, durationMs: clock.now() - started },
+          failure.rolledBack ? "agent run failed and was rolled back" : "agent run failed after its turn was committed",
+        );
+        throw failure;
+      }
+    } finally {
+      this.active -= 1;
     }
   }
 

@@ -10,7 +10,7 @@ import { ConversationStoreError } from "../errors/conversation-store-error.js";
 import { describeThrown } from "../errors/describe-thrown.js";
 import { ModelOutputError } from "../errors/model-output-error.js";
 import type { ModelCall } from "../middleware/model-middleware.js";
-import type { ModelResult } from "../middleware/model-result.js";
+import { completedResponse, type ModelResult } from "../middleware/model-result.js";
 import type { AgentRun } from "../middleware/run-middleware.js";
 import type { ToolCallOutcome } from "../middleware/tool-middleware.js";
 import type { ModelRequest } from "../model/model.js";
@@ -108,7 +108,9 @@ export class Run {
       while (!end) end = await this.step();
       // An abort that arrived after the model's answer (from a listener, a tool) still wins.
       this.throwIfAborted();
-      await this.commit(end);
+      const saving = this.commit(end);
+      if (saving) await saving;
+      this.committed = true;
       if (this.listening()) this.emit({ type: "finish", result: end.result });
       return end.result;
     } catch (error) {
@@ -144,7 +146,7 @@ export class Run {
     const call: ModelCall = { request, streaming: this.streaming, signal: this.signal, state: {}, step, context: this.context, resolve: this.resolve, runId: this.runId };
     const result = await this.wiring.callModel(call);
     if (this.streaming || this.wantsDeltas) await forwardDeltas(result, step, this.emit);
-    const response = await result.response();
+    const response = completedResponse(result) ?? (await result.response());
     addUsage(this.start.usage, response.usage);
     const stopReason = response.stopReason;
     const { message, toolUses } = cleanAssistantMessage(response.output?.message, stopReason);
@@ -161,11 +163,11 @@ export class Run {
     const { toolUses, known } = round;
     const step = this.stepsTaken;
     const toRun = toolUses.filter((toolUse) => !known.has(toolUse.toolUseId ?? ""));
-    const outcomes = await this.wiring.tools.runAll(
-      toRun,
-      { step, signal: this.signal, emit: this.emit, listening: this.listening, runId: this.runId, context: this.context, resolve: this.resolve },
-      round.values,
-    );
+    const { tools } = this.wiring;
+    const toolRound = { step, signal: this.signal, emit: this.emit, listening: this.listening, runId: this.runId, context: this.context, resolve: this.resolve };
+    const only = toRun.length === 1 ? toRun[0] : undefined;
+    // The usual round is a single call: it needs no pool of workers.
+    const outcomes = only ? [await tools.run(only, toolRound, round.values?.get(only.toolUseId ?? ""))] : await tools.runAll(toRun, toolRound, round.values);
     toRun.forEach((toolUse, index) => known.set(toolUse.toolUseId ?? "", outcomes[index] as ToolCallOutcome));
     this.round = undefined;
     const currentStep = this.start.steps[this.start.steps.length - 1];
@@ -208,13 +210,11 @@ export class Run {
   }
 
   /** Keeps the run's messages (committed) or its paused state. */
-  private async commit(end: RunEnd): Promise<void> {
-    if (end.paused) this.state.paused = end.paused;
-    else {
-      const saving = this.state.commit(end.result, this.start);
-      if (saving) await saving;
-    }
-    this.committed = true;
+  /** Keeps the paused state, or commits the run's messages (a promise only while a store saves them). */
+  private commit(end: RunEnd): Promise<void> | undefined {
+    if (!end.paused) return this.state.commit(end.result, this.start);
+    this.state.paused = end.paused;
+    return undefined;
   }
 
   private finishStep(stopReason: string | undefined): void {

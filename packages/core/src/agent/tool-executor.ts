@@ -55,18 +55,13 @@ export class ToolExecutor {
   }
 
   async runAll(toolUses: readonly ToolUseBlock[], round: ToolRound, resumeValues?: ReadonlyMap<string, unknown>): Promise<ToolCallOutcome[]> {
-    if (toolUses.length === 1) {
-      // The usual round: one call, no pool of workers.
-      const toolUse = toolUses[0] as ToolUseBlock;
-      return [await this.runOne(toolUse, round, resumeValues?.get(toolUse.toolUseId ?? ""))];
-    }
     const outcomes: ToolCallOutcome[] = new Array(toolUses.length);
     let nextIndex = 0;
     const worker = async (): Promise<void> => {
       while (nextIndex < toolUses.length) {
         const index = nextIndex++;
         const toolUse = toolUses[index] as ToolUseBlock;
-        outcomes[index] = await this.runOne(toolUse, round, resumeValues?.get(toolUse.toolUseId ?? ""));
+        outcomes[index] = await this.run(toolUse, round, resumeValues?.get(toolUse.toolUseId ?? ""));
       }
     };
     const workers = Math.min(this.settings.concurrency, toolUses.length);
@@ -74,7 +69,8 @@ export class ToolExecutor {
     return outcomes;
   }
 
-  private async runOne(toolUse: ToolUseBlock, round: ToolRound, resumeValue: unknown): Promise<ToolCallOutcome> {
+  /** Runs one tool call through the tool middleware (what `runAll` does for each). */
+  async run(toolUse: ToolUseBlock, round: ToolRound, resumeValue: unknown): Promise<ToolCallOutcome> {
     const { step, signal, emit, listening, runId } = round;
     const toolUseId = toolUse.toolUseId ?? "";
     const name = toolUse.name ?? "";

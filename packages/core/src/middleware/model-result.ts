@@ -32,6 +32,9 @@ export interface ModelResultObserver {
  * const logging: ModelMiddleware = async (call, next) =>
  *   (await next()).observe({ onResponse: (response) => console.log(response.usage) });
  */
+/** Reads a result's response without a promise (see `completedResponse`); not part of the API. */
+const completedKey = Symbol("sluice.completedResponse");
+
 export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
   private readonly [marker] = true;
   private readonly source: AsyncIterable<ConverseStreamOutput> | undefined;
@@ -80,6 +83,11 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
    */
   get complete(): boolean {
     return this.completed !== undefined;
+  }
+
+  /** @internal The complete response when already known (see `completedResponse`). */
+  get [completedKey](): ModelResponse | undefined {
+    return this.completed;
   }
 
   static isInstance(value: unknown): value is ModelResult {
@@ -241,4 +249,12 @@ function toAsyncIterable<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterab
   return (async function* fromSync() {
     yield* source;
   })();
+}
+
+/**
+ * The response of a result that already holds it (a non-streaming call, a cache hit), without
+ * the promise `response()` makes: the agent reads every model answer through here first.
+ */
+export function completedResponse(result: ModelResult): ModelResponse | undefined {
+  return result[completedKey];
 }
