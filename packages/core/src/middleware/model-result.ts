@@ -6,6 +6,8 @@ import { ResponseAssembler } from "../model/response-assembler.js";
 import { responseToEvents } from "../model/response-events.js";
 
 const marker = Symbol.for("sluice.model-result");
+/** Reads a result's response without a promise (see `completedResponse`); not part of the API. */
+const completedKey = Symbol("sluice.completedResponse");
 
 /** Callbacks for observing a result without buffering a stream. */
 export interface ModelResultObserver {
@@ -32,9 +34,6 @@ export interface ModelResultObserver {
  * const logging: ModelMiddleware = async (call, next) =>
  *   (await next()).observe({ onResponse: (response) => console.log(response.usage) });
  */
-/** Reads a result's response without a promise (see `completedResponse`); not part of the API. */
-const completedKey = Symbol("sluice.completedResponse");
-
 export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
   private readonly [marker] = true;
   private readonly source: AsyncIterable<ConverseStreamOutput> | undefined;
