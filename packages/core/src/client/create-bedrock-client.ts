@@ -1,8 +1,6 @@
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
 import { BedrockRuntimeClient, type BedrockRuntimeClientConfig } from "@aws-sdk/client-bedrock-runtime";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { ConfigurationError } from "../errors/configuration-error.js";
+import { KeepAliveHttpHandler } from "./keep-alive-http-handler.js";
 
 /** How Sluice builds a `BedrockRuntimeClient` when you do not pass one. */
 export interface BedrockClientOptions {
@@ -50,13 +48,7 @@ export function createBedrockClient(options: BedrockClientOptions = {}): Bedrock
  * (`inferenceProfileResolver`).
  */
 export function clientConfigOf(options: BedrockClientOptions): Record<string, unknown> {
-  const maxSockets = options.maxSockets ?? 50;
-  const requestHandler =
-    options.requestHandler ??
-    new NodeHttpHandler({
-      httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
-      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
-    });
+  const requestHandler = options.requestHandler ?? new KeepAliveHttpHandler(options.maxSockets ?? 50);
   const apiKey = apiKeyOf(options);
   return {
     ...(options.region !== undefined && { region: options.region }),
