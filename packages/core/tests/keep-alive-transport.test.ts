@@ -19,7 +19,7 @@ describe("createBedrockClient's transport", () => {
 
     const agent = handler.httpHandlerConfigs().httpAgent as HttpAgent;
     expect(agent.constructor.name).toBe("Agent");
-    expect(agent.keepAlive).toBe(true);
+    expect((agent as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
     expect(agent.maxSockets).toBe(7);
     const idle = Object.values(agent.freeSockets).flat();
     expect(idle.length).toBeGreaterThan(0);

@@ -79,12 +79,23 @@ export class Run {
     private readonly state: AgentState,
     private readonly wiring: RunWiring,
   ) {
-    const { emit, listening, wantsDeltas, ...run } = description;
-    const fields: AgentRun = { ...run, resuming: start.round !== undefined };
+    // Written out: a spread followed by new keys is slow in V8 (about 1 µs, against 50 ns).
+    const fields: AgentRun = {
+      runId: description.runId,
+      modelId: description.modelId,
+      agentName: description.agentName,
+      conversationId: description.conversationId,
+      streaming: description.streaming,
+      signal: description.signal,
+      input: description.input,
+      resuming: start.round !== undefined,
+      context: description.context,
+      resolve: description.resolve,
+    };
     Object.assign(this, fields);
-    this.emit = emit;
-    this.listening = listening;
-    this.wantsDeltas = wantsDeltas;
+    this.emit = description.emit;
+    this.listening = description.listening;
+    this.wantsDeltas = description.wantsDeltas;
     const conversation = state.conversation;
     let pending = start.pending;
     if (!pending || pending.revision !== conversation.revision) {
@@ -137,11 +148,12 @@ export class Run {
     const { conversation } = this.state;
     const messages = this.pending.requestMessages();
     recordCheckedMessages(messages, this.pending.usesTools);
+    // The new keys first: a spread followed by keys its source lacks is slow in V8.
     const request: ModelRequest = {
-      ...this.wiring.requestBase,
+      messages,
       ...(conversation.system && { system: conversation.system }),
       ...(conversation.toolConfig && { toolConfig: conversation.toolConfig }),
-      messages,
+      ...this.wiring.requestBase,
     };
     const call: ModelCall = { request, streaming: this.streaming, signal: this.signal, state: {}, step, context: this.context, resolve: this.resolve, runId: this.runId };
     const result = await this.wiring.callModel(call);

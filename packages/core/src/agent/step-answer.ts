@@ -99,10 +99,11 @@ export function clientToolUses(message: Message): ToolUseBlock[] {
 }
 
 export function toRecord(toolUse: ToolUseBlock, outcome: ToolCallOutcome | undefined): ToolCallRecord {
-  const base = { toolUseId: toolUse.toolUseId ?? "", name: toolUse.name ?? "", input: toolUse.input };
-  if (!outcome) return { ...base, status: "error", content: [] };
-  if (outcome.type === "interrupt") return { ...base, status: "interrupted", content: [] };
-  return { ...base, status: outcome.status, content: outcome.content };
+  const toolUseId = toolUse.toolUseId ?? "";
+  const name = toolUse.name ?? "";
+  if (!outcome) return { toolUseId, name, input: toolUse.input, status: "error", content: [] };
+  if (outcome.type === "interrupt") return { toolUseId, name, input: toolUse.input, status: "interrupted", content: [] };
+  return { toolUseId, name, input: toolUse.input, status: outcome.status, content: outcome.content };
 }
 
 export function finish(
