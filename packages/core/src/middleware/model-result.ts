@@ -98,7 +98,7 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
     if (this.completed) return this.completed;
     if (!this.started) {
       const buffered: ConverseStreamOutput[] = [];
-      for await (const event of this.run()) buffered.push(event);
+      for await (const event of { [Symbol.asyncIterator]: () => this.events() }) buffered.push(event);
       this.buffered = buffered;
     }
     return this.done as Promise<ModelResponse>;
@@ -120,41 +120,74 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
       this.started = true;
       return toAsyncIterable(responseToEvents(this.completed))[Symbol.asyncIterator]();
     }
-    return this.run()[Symbol.asyncIterator]();
+    return this.events();
   }
 
-  private async *run(): AsyncGenerator<ConverseStreamOutput> {
+  /**
+   * Reads the source once, passing each event on and assembling the response (or, for an
+   * observed result, taking upstream's). A plain iterator rather than an async generator: one
+   * promise per event, on the path of every streamed token.
+   */
+  private events(): AsyncIterator<ConverseStreamOutput> {
     this.started = true;
     const source = this.source;
-    if (!source) return;
+    if (!source) return { next: () => Promise.resolve({ done: true, value: undefined }) };
+    const events = source[Symbol.asyncIterator]();
     // An observed result takes its response from upstream; only a raw stream needs assembling.
     const assembler = this.origin ? undefined : new ResponseAssembler();
     let settled = false;
-    try {
-      for await (const event of source) {
-        assembler?.add(event);
-        yield event;
+    const fail = (error: unknown): never => {
+      if (!settled) {
+        settled = true;
+        this.rejectDone?.(error);
       }
-      if (!assembler) {
-        this.completed = await this.origin!.response();
-      } else if (!assembler.stopped) {
-        throw new ModelOutputError(
-          "The model's stream ended without messageStop, so its answer may be cut off; it was not kept. Sending the same input again asks the model anew.",
-        );
-      } else {
-        this.completed = assembler.finish();
-      }
-      settled = true;
-      this.resolveDone?.(this.completed);
-    } catch (error) {
-      settled = true;
-      this.rejectDone?.(error);
       throw error;
-    } finally {
-      // The consumer stopped iterating early: there is no complete response to report.
-      if (!settled) this.rejectDone?.(new MiddlewareError("The stream was not read to the end, so it has no complete response."));
-    }
+    };
+    const complete = async (): Promise<IteratorResult<ConverseStreamOutput>> => {
+      let response: ModelResponse;
+      try {
+        if (!assembler) {
+          response = await this.origin!.response();
+        } else if (!assembler.stopped) {
+          throw new ModelOutputError(
+            "The model's stream ended without messageStop, so its answer may be cut off; it was not kept. Sending the same input again asks the model anew.",
+          );
+        } else {
+          response = assembler.finish();
+        }
+      } catch (error) {
+        return fail(error);
+      }
+      this.completed = response;
+      settled = true;
+      this.resolveDone?.(response);
+      return { done: true, value: undefined };
+    };
+    return {
+      next: () => {
+        if (settled) return Promise.resolve({ done: true, value: undefined });
+        return events.next().then((step) => {
+          if (step.done) return complete();
+          try {
+            assembler?.add(step.value);
+          } catch (error) {
+            return fail(error);
+          }
+          return step;
+        }, fail);
+      },
+      return: (value?: unknown) => {
+        // The consumer stopped iterating early: there is no complete response to report.
+        if (!settled) {
+          settled = true;
+          this.rejectDone?.(new MiddlewareError("The stream was not read to the end, so it has no complete response."));
+        }
+        const done: IteratorResult<ConverseStreamOutput> = { done: true, value };
+        return events.return ? events.return(value).then(() => done) : Promise.resolve(done);
+      },
+    };
   }
+
 
   /**
    * A result that passes every event through `transform`; return the event (changed or not),

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-bedrock-runtime";
 import { compatibleClient } from "../client/compatible-client.js";
 import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "./model.js";
-import { sendWithSignal, translateSendError } from "./send-with-signal.js";
+import { eventsTranslatingErrors, sendWithSignal } from "./send-with-signal.js";
 
 /**
  * The `Model` over Bedrock's Converse and ConverseStream APIs. The call's `AbortSignal` goes to
@@ -46,15 +46,6 @@ export class ConverseModel implements Model {
     options: ModelCallOptions = {},
   ): Promise<AsyncIterable<ConverseStreamOutput>> {
     const output = await sendWithSignal(options.signal, (sendOptions) => this.client.send(new ConverseStreamCommand(request), sendOptions));
-    const stream = output.stream;
-    const signal = options.signal;
-    return (async function* converseStreamEvents() {
-      if (!stream) return;
-      try {
-        yield* stream;
-      } catch (error) {
-        throw translateSendError(error, signal, true);
-      }
-    })();
+    return eventsTranslatingErrors(output.stream, options.signal);
   }
 }

@@ -33,3 +33,27 @@ export async function sendWithSignal<Output>(
     throw translateSendError(error, signal, false, what);
   }
 }
+
+/**
+ * The events of a response stream, with a failure inside it coming out as `translateSendError`
+ * makes it. A plain iterator rather than an async generator: one promise per event instead of a
+ * generator's resumption, on the path of every streamed token.
+ *
+ * @example
+ * return eventsTranslatingErrors(output.stream, options.signal);
+ */
+export function eventsTranslatingErrors<Event>(stream: AsyncIterable<Event> | undefined, signal: AbortSignal | undefined): AsyncIterable<Event> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<Event> {
+      if (!stream) return { next: () => Promise.resolve({ done: true, value: undefined }) };
+      const events = stream[Symbol.asyncIterator]();
+      const translate = (error: unknown): never => {
+        throw translateSendError(error, signal, true);
+      };
+      return {
+        next: () => events.next().then(undefined, translate),
+        return: (value?: unknown) => (events.return ? events.return(value).then(undefined, translate) : Promise.resolve({ done: true as const, value: value as Event })),
+      };
+    },
+  };
+}
