@@ -29,12 +29,13 @@ if (bundle) {
     target: "node20",
     packages: "external",
     sourcemap: true,
-    // Errors and middleware are reported by name (`new.target.name`, `function.name`); bundling
-    // renames a clashing top-level name, and a class that names itself in its body.
-    keepNames: true,
     logLevel: "warning",
   });
-  // What users see by name must survive the bundling: checked on every exported function and class.
+  // Errors and middleware are reported by name (`new.target.name`, `function.name`), and bundling
+  // renames a top-level name that clashes with another module's, and a class that names itself in
+  // its body (such a class sets its name in a static block). esbuild's keepNames would pin every
+  // name, at a cost on each closure made at run time; instead, every exported function and class
+  // is checked here.
   const renamed = [];
   for (const [subpath, conditions] of Object.entries(manifest.exports)) {
     const exported = await import(new URL(conditions.default, `file://${process.cwd()}/`).href);

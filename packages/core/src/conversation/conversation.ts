@@ -34,6 +34,11 @@ export interface ConversationInit {
  * const copy = Conversation.restore(JSON.parse(JSON.stringify(conversation.snapshot())));
  */
 export class Conversation {
+  // Bundling renames a class that names itself in its body (to _Conversation); errors and logs report this name.
+  static {
+    Object.defineProperty(this, "name", { value: "Conversation" });
+  }
+
   private readonly list: Message[] = [];
   /** Every toolUse ID in the history (IDs must be unique in a conversation), kept as messages are appended. */
   private readonly ids = new Set<string>();

@@ -26,6 +26,11 @@ const retryableNames = new Set(retryableBedrockErrors);
  * catch (error) { if (BedrockError.isInstance(error) && error.errorName === "ThrottlingException") await wait(); }
  */
 export class BedrockError extends SluiceError {
+  // Bundling renames a class that names itself in its body (to _BedrockError); errors and logs report this name.
+  static {
+    Object.defineProperty(this, "name", { value: "BedrockError" });
+  }
+
   /** The service's exception name, e.g. `ThrottlingException`, `ValidationException`. */
   readonly errorName: string;
   /** HTTP status, when the error arrived as an HTTP response (absent for in-stream exceptions). */

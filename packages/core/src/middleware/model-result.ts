@@ -35,6 +35,11 @@ export interface ModelResultObserver {
  *   (await next()).observe({ onResponse: (response) => console.log(response.usage) });
  */
 export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
+  // Bundling renames a class that names itself in its body (to _ModelResult); errors and logs report this name.
+  static {
+    Object.defineProperty(this, "name", { value: "ModelResult" });
+  }
+
   private readonly [marker] = true;
   private readonly source: AsyncIterable<ConverseStreamOutput> | undefined;
   /** Set when this result passes another's events on unchanged: its response is that one's. */

@@ -59,6 +59,11 @@ export interface McpCallOptions {
  * const output = await client.callTool("get-sum", { a: 2, b: 3 });
  */
 export class McpClient {
+  // Bundling renames a class that names itself in its body (to _McpClient); errors and logs report this name.
+  static {
+    Object.defineProperty(this, "name", { value: "McpClient" });
+  }
+
   /** The server's name: as configured, else as it introduced itself. */
   readonly name: string;
   readonly config: McpServerConfig;

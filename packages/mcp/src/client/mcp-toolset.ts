@@ -27,6 +27,11 @@ export interface McpAgentTool extends AgentTool {
  * const agent = new Agent({ modelId, tools: mcp.tools(), middleware: [mcp.middleware] });
  */
 export class McpToolset {
+  // Bundling renames a class that names itself in its body (to _McpToolset); errors and logs report this name.
+  static {
+    Object.defineProperty(this, "name", { value: "McpToolset" });
+  }
+
   readonly clients: readonly McpClient[];
   /** Keeps an agent's tool list in step with the servers' current tools (see the class comment). */
   readonly middleware: MiddlewareObject;
