@@ -1,1 +1,0 @@
-import { ConverseCommand, BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime"; export const x = ConverseCommand;
