@@ -17,3 +17,4 @@ export { responseToEvents } from "./model/response-events.js";
 export { silentLogger } from "./logging/logger.js";
 export { redactingLogger } from "./logging/redacting-logger.js";
 export { systemClock } from "./logging/clock.js";
+export { serviceTierNames } from "./models/model-capabilities.js";

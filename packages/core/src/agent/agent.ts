@@ -104,12 +104,12 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   get container(): DependencyContainer | undefined {
     const parent = this.options.container;
     if (!parent || this.child) return this.child;
-    const { model } = (this.wiring ??= this.wire());
+    const { model, client } = this.wired();
     const child = parent.createChildContainer();
     child.register(Tokens.ToolRegistry, { useValue: this.registry });
     child.register(Tokens.Model, { useValue: model });
     if (this.options.logger) child.register(Tokens.Logger, { useValue: this.options.logger });
-    if (this.wiring.client) child.register(Tokens.BedrockClient, { useValue: this.wiring.client });
+    if (client) child.register(Tokens.BedrockClient, { useValue: client });
     this.child = child;
     return child;
   }
@@ -219,7 +219,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       let run: Run;
       let wiring: AgentWiring;
       try {
-        wiring = this.wiring ??= this.wire();
+        wiring = this.wired();
         if (this.state.needsLoad) await this.state.load();
         const start = runStartFor(this.state.conversation, this.state.paused, request);
         run = new Run(
@@ -248,34 +248,40 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
         throw runFailure(error, { start: undefined, signal, conversationLength: this.state.conversation.length, committed: false });
       }
       const { logger, clock } = wiring;
-      if (logger === silentLogger) {
-        // Nobody reads the records: skip building them.
-        try {
-          return await wiring.runLayers(run);
-        } catch (error) {
-          throw runFailure(error, { start: run.start, signal, conversationLength: this.state.conversation.length, committed: run.committed });
-        }
-      }
-      const started = clock.now();
-      const logContext = { agent: this.options.name, modelId: this.modelId, streaming, runId: run.runId };
+      // Nobody reads the silent logger's records: they are not built.
+      const logs = logger !== silentLogger;
+      const started = logs ? clock.now() : 0;
       try {
         const result = await wiring.runLayers(run);
-        logger.info(
-          { ...logContext, status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
-          "agent run finished",
-        );
+        if (logs) {
+          logger.info(
+            { ...this.logContext(run), status: result.status, stopReason: result.stopReason, steps: result.steps.length, usage: result.usage, durationMs: clock.now() - started },
+            "agent run finished",
+          );
+        }
         return result;
       } catch (error) {
         const failure = runFailure(error, { start: run.start, signal, conversationLength: this.state.conversation.length, committed: run.committed });
-        logger.warn(
-          { ...logContext, error: failure.name, code: failure.code, message: failure.message, rolledBack: failure.rolledBack, durationMs: clock.now() - started },
-          failure.rolledBack ? "agent run failed and was rolled back" : "agent run failed after its turn was committed",
-        );
+        if (logs) {
+          logger.warn(
+            { ...this.logContext(run), error: failure.name, code: failure.code, message: failure.message, rolledBack: failure.rolledBack, durationMs: clock.now() - started },
+            failure.rolledBack ? "agent run failed and was rolled back" : "agent run failed after its turn was committed",
+          );
+        }
         throw failure;
       }
     } finally {
       this.active -= 1;
     }
+  }
+
+  private logContext(run: Run): Record<string, unknown> {
+    return { agent: this.options.name, modelId: this.modelId, streaming: run.streaming, runId: run.runId };
+  }
+
+  /** The agent's wiring, built at its first use. */
+  private wired(): AgentWiring {
+    return (this.wiring ??= this.wire());
   }
 
   /**
@@ -300,11 +306,11 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     const clock = registered(container, Tokens.Clock) ?? systemClock;
     // A client Sluice builds follows its clientOptions (explicit credentials or apiKey win); the
     // SDK's own clients prefer the variable whenever it is set.
-    const bearerFromEnvironment = this.options.clientOptions ? usesEnvironmentApiKey(this.options.clientOptions) : Boolean(process.env.AWS_BEARER_TOKEN_BEDROCK?.trim());
+    const bearerFromEnvironment = options.clientOptions ? usesEnvironmentApiKey(options.clientOptions) : Boolean(process.env.AWS_BEARER_TOKEN_BEDROCK?.trim());
     if (bearerFromEnvironment) {
       // Several clients let this variable silently replace SigV4 credentials; say so once.
       logger.info(
-        { agent: this.options.name, modelId: this.modelId, auth: "bearer" },
+        { agent: options.name, modelId: this.modelId, auth: "bearer" },
         "AWS_BEARER_TOKEN_BEDROCK is set: the AWS SDK authenticates with this Bedrock API key instead of SigV4 credentials",
       );
     }
@@ -318,13 +324,13 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       runLayers: compose(middleware.run, (run: Run) => run.execute(), runWrapPoint),
       requestBase: requestBaseOf(this.options, this.modelId),
       callModel: createModelPipeline(middleware.model, model),
-      maxSteps: this.options.maxSteps ?? defaultMaxSteps,
+      maxSteps: options.maxSteps ?? defaultMaxSteps,
       tools: new ToolExecutor({
         registry: this.registry,
         middleware: middleware.tool,
-        concurrency: this.options.toolExecution === "sequential" ? 1 : (this.options.toolConcurrency ?? defaultToolConcurrency),
-        defaultTimeoutMs: this.options.toolTimeoutMs ?? defaultToolTimeoutMs,
-        failuresAreFatal: this.options.toolErrors === "throw",
+        concurrency: options.toolExecution === "sequential" ? 1 : (options.toolConcurrency ?? defaultToolConcurrency),
+        defaultTimeoutMs: options.toolTimeoutMs ?? defaultToolTimeoutMs,
+        failuresAreFatal: options.toolErrors === "throw",
         clock,
       }),
     };
@@ -340,7 +346,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
 
   /** A listener that throws never fails a run: it is reported on `listener-error` (if anyone listens) and to the logger. */
   protected onListenerError(error: unknown, type: unknown): void {
-    const logger = (this.wiring ??= this.wire()).logger;
+    const logger = this.wired().logger;
     logger.warn({ agent: this.options.name, event: String(type), error: describeThrown(error) }, "an agent event listener threw; the run goes on");
     if (type !== "listener-error" && this.listenerCount("listener-error") > 0) {
       this.emit("listener-error", { type: "listener-error", eventType: String(type), error });
@@ -357,7 +363,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   private resolveService<T>(token: InjectionToken<T>): T {
     const container = this.container;
     if (container) return container.resolve(token);
-    const wiring = (this.wiring ??= this.wire());
+    const wiring = this.wired();
     const own: unknown =
       token === Tokens.ToolRegistry ? this.registry
       : token === Tokens.Model ? wiring.model

@@ -1,9 +1,10 @@
 import { checkSystemBlocks, describe, isPlainObject } from "../conversation/content-rules.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { checkMiddlewareList } from "../middleware/check-middleware.js";
+import { serviceTierNames } from "../models/model-capabilities.js";
 import { closest } from "./closest-name.js";
 import type { AgentOptions } from "./agent-options.js";
-import type { BedrockClientOptions } from "../client/create-bedrock-client.js";
+import { checkApiKey, type BedrockClientOptions } from "../client/create-bedrock-client.js";
 
 /** The keys `clientOptions` takes, checked against `BedrockClientOptions` by the compiler. */
 const clientOptionKeySet: Record<keyof BedrockClientOptions, true> = { region: true, credentials: true, endpoint: true, maxAttempts: true, requestHandler: true, maxSockets: true, apiKey: true };
@@ -65,7 +66,7 @@ export const optionChecks: { readonly [Key in keyof AgentOptions]-?: OptionCheck
   promptVariables: (value) => plainObject("promptVariables", value),
   requestMetadata: (value) => plainObject("requestMetadata", value),
   performanceConfig: (value) => plainObject("performanceConfig", value),
-  serviceTier: (value) => oneOf("serviceTier", value, ["default", "flex", "priority", "reserved"]),
+  serviceTier: (value) => oneOf("serviceTier", value, serviceTierNames),
   maxSteps: (value) => positiveInteger("maxSteps", value),
   toolConcurrency: (value) => positiveInteger("toolConcurrency", value),
   toolExecution: (value) => oneOf("toolExecution", value, ["parallel", "sequential"]),
@@ -150,13 +151,8 @@ function checkClientOptions(clientOptions: unknown): void {
         ` Known keys: ${clientOptionKeys.join(", ")}. For anything else, build the client yourself and pass it as client.`,
     );
   }
-  const { region, endpoint, maxAttempts, maxSockets, apiKey, credentials } = clientOptions;
-  if (apiKey !== undefined && apiKey !== false && (typeof apiKey !== "string" || apiKey.trim() === "")) {
-    fail("clientOptions.apiKey must be a non-empty string (a Bedrock API key), or false to sign with credentials.");
-  }
-  if (typeof apiKey === "string" && credentials !== undefined) {
-    fail("Pass either clientOptions.apiKey or clientOptions.credentials, not both: a request is authenticated one way.");
-  }
+  checkApiKey(clientOptions as BedrockClientOptions);
+  const { region, endpoint, maxAttempts, maxSockets } = clientOptions;
   if (region !== undefined && (typeof region !== "string" || region === "")) fail("clientOptions.region must be a region name such as \"us-east-1\".");
   if (endpoint !== undefined && (typeof endpoint !== "string" || !/^https?:\/\/./.test(endpoint))) {
     fail(`clientOptions.endpoint is ${JSON.stringify(endpoint)}; it must be a URL such as "http://127.0.0.1:4599".`);

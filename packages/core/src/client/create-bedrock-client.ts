@@ -73,14 +73,21 @@ function apiKeyOf(options: BedrockClientOptions): string | undefined {
   const { apiKey } = options;
   if (apiKey === false) return undefined;
   if (apiKey !== undefined) {
-    if (typeof apiKey !== "string" || apiKey.trim() === "") {
-      throw new ConfigurationError("clientOptions.apiKey must be a non-empty string (a Bedrock API key), or false to sign with credentials.");
-    }
-    if (options.credentials !== undefined) {
-      throw new ConfigurationError("Pass either clientOptions.apiKey or clientOptions.credentials, not both: a request is authenticated one way.");
-    }
+    checkApiKey(options);
     return apiKey;
   }
   const fromEnvironment = process.env["AWS_BEARER_TOKEN_BEDROCK"];
   return options.credentials === undefined && fromEnvironment !== undefined && fromEnvironment.trim() !== "" ? fromEnvironment : undefined;
+}
+
+/** Refuses an `apiKey` that is neither a non-empty string nor `false`, or one given with `credentials`. */
+export function checkApiKey(options: BedrockClientOptions): void {
+  const { apiKey } = options;
+  if (apiKey === undefined || apiKey === false) return;
+  if (typeof apiKey !== "string" || apiKey.trim() === "") {
+    throw new ConfigurationError("clientOptions.apiKey must be a non-empty string (a Bedrock API key), or false to sign with credentials.");
+  }
+  if (options.credentials !== undefined) {
+    throw new ConfigurationError("Pass either clientOptions.apiKey or clientOptions.credentials, not both: a request is authenticated one way.");
+  }
 }

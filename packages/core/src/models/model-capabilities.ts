@@ -4,8 +4,11 @@ export type CacheTtl = "5m" | "1h";
 /** Where a request may carry `cachePoint` blocks. */
 export type CachePointField = "system" | "tools" | "messages";
 
+/** The tiers Bedrock's `serviceTier.type` takes. */
+export const serviceTierNames = ["default", "flex", "priority", "reserved"] as const;
+
 /** A Bedrock service tier (`serviceTier.type`). */
-export type ServiceTierName = "default" | "flex" | "priority" | "reserved";
+export type ServiceTierName = (typeof serviceTierNames)[number];
 
 /** Claude's reasoning modes: `enabled` (with `budget_tokens`) and `adaptive` (the model decides, steered by effort). */
 export type ReasoningMode = "enabled" | "adaptive";

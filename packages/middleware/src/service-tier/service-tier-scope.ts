@@ -1,14 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { ConfigurationError, type ServiceTierName } from "@sluice/core";
+import { serviceTierNames } from "@sluice/core/internal";
 
 const scope = new AsyncLocalStorage<ServiceTierName>();
 
-/** The tiers Bedrock's `serviceTier.type` takes. */
-export const serviceTierNames: readonly ServiceTierName[] = ["default", "flex", "priority", "reserved"];
-
 /** Throws a `ConfigurationError` unless `tier` is one of Bedrock's service tiers. */
 export function checkServiceTier(tier: unknown, where: string): asserts tier is ServiceTierName {
-  if (!serviceTierNames.includes(tier as ServiceTierName)) {
+  if (!(serviceTierNames as readonly unknown[]).includes(tier)) {
     throw new ConfigurationError(`${where} is ${JSON.stringify(tier)}; use one of ${serviceTierNames.map((name) => `"${name}"`).join(", ")}.`);
   }
 }
