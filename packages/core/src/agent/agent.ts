@@ -91,7 +91,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       );
     }
     this.registry = new ToolRegistry(options.tools ?? []);
-    const configure = (conversation: Conversation) => applyConfiguration(conversation, options, this.registry, modelId);
+    const configure = configurer(options, this.registry, modelId);
     this.configure = configure;
     this.state = new AgentState({ store, conversationId: options.conversationId, configure }, this.initialConversation(configure));
   }
@@ -383,6 +383,14 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
 }
 
 /** What `container` (or one of its parents) holds for `token`, or undefined. */
+/**
+ * The agent's `configure`, made outside the constructor: a closure made there would share the
+ * constructor's scope and so hold the agent, which the stored state must not.
+ */
+function configurer(options: AgentOptions, registry: ToolRegistry, modelId: string): (conversation: Conversation) => void {
+  return (conversation) => applyConfiguration(conversation, options, registry, modelId);
+}
+
 function registered<T>(container: DependencyContainer | undefined, token: InjectionToken<T>): T | undefined {
   return container?.isRegistered(token, true) ? container.resolve(token) : undefined;
 }

@@ -8,6 +8,7 @@ import { compose, type WrapPoint } from "../middleware/compose.js";
 import type { ToolCall, ToolCallOutcome, ToolCallResult, ToolMiddleware, ToolNextArgs } from "../middleware/tool-middleware.js";
 import { ToolInputError } from "../errors/tool-input-error.js";
 import { canAbort } from "./never-aborted-signal.js";
+import { ToolCallContext } from "./tool-call-context.js";
 import type { ToolOutput } from "../tools/agent-tool.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent } from "./agent-events.js";
@@ -130,35 +131,18 @@ export class ToolExecutor {
       return failure("invalid-input", `The input for ${tool.name} must be a JSON object, but it is ${describe(call.input)}. Call the tool again with an object.`, undefined);
     }
     const timeoutMs = tool.timeoutMs ?? this.settings.defaultTimeoutMs;
-    // The tool's own signal is created only if the tool reads it: most tools never do.
-    let controller: AbortController | undefined;
-    const toolSignal = (): AbortSignal => {
-      if (!controller) {
-        controller = new AbortController();
-        if (call.signal.aborted) controller.abort(call.signal.reason);
-      }
-      return controller.signal;
-    };
+    const toolContext = new ToolCallContext(call.signal, call.toolUseId, call.step, call.runId, call.context, call.resolve);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
     try {
-      const running = tool.invoke(call.input, {
-        get signal() {
-          return toolSignal();
-        },
-        toolUseId: call.toolUseId,
-        step: call.step,
-        runId: call.runId,
-        context: call.context,
-        resolve: call.resolve,
-      });
+      const running = tool.invoke(call.input, toolContext);
       // One promise settles with the tool's output, its failure, the timeout or the abort, whichever
       // comes first; what the tool does later is ignored (and a late rejection is not unhandled).
       const winner = await new Promise<ToolOutput | typeof timedOut | typeof aborted>((resolve, reject) => {
         timer = setTimeout(resolve, timeoutMs, timedOut);
         if (canAbort(call.signal)) {
           onAbort = () => {
-            controller?.abort(call.signal.reason);
+            toolContext.abort(call.signal.reason);
             resolve(aborted);
           };
           call.signal.addEventListener("abort", onAbort, { once: true });
@@ -167,7 +151,7 @@ export class ToolExecutor {
         running.then(resolve, reject);
       });
       if (winner === timedOut) {
-        controller?.abort(new AbortError(`Tool ${tool.name} timed out after ${timeoutMs} ms.`));
+        toolContext.abort(new AbortError(`Tool ${tool.name} timed out after ${timeoutMs} ms.`));
         return failure("timeout", `The tool ${tool.name} did not finish within ${timeoutMs} ms and was cancelled.`, undefined);
       }
       if (winner === aborted) throw new AbortError("The agent run was aborted while a tool was running.");
