@@ -293,20 +293,24 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     const container = options.container;
     const registeredMiddleware = registered(container, Tokens.Middleware) ?? [];
     checkMiddlewareList(registeredMiddleware, "the middleware registered under Tokens.Middleware");
-    const middleware = splitMiddleware([...registeredMiddleware, ...(options.middleware ?? [])]);
+    const given = options.middleware ?? [];
+    const middleware = registeredMiddleware.length + given.length === 0 ? noMiddleware : splitMiddleware([...registeredMiddleware, ...given]);
     // The options win, then the container, then Sluice's defaults (a client built at the first run).
     const ownClient = options.client ?? (options.clientOptions ? createBedrockClient(options.clientOptions) : undefined);
     let client = ownClient;
     const model: Model =
       options.model ??
       (ownClient ? undefined : registered(container, Tokens.Model)) ??
-      new ConverseModel((client ??= registered(container, Tokens.BedrockClient) ?? createBedrockClient()));
+      converseModelOf((client ??= registered(container, Tokens.BedrockClient) ?? createBedrockClient()));
     const unredacted = options.logger ?? registered(container, Tokens.Logger) ?? silentLogger;
     const logger = redactingLogger(unredacted);
     const clock = registered(container, Tokens.Clock) ?? systemClock;
     // A client Sluice builds follows its clientOptions (explicit credentials or apiKey win); the
-    // SDK's own clients prefer the variable whenever it is set.
-    const bearerFromEnvironment = options.clientOptions ? usesEnvironmentApiKey(options.clientOptions) : Boolean(process.env.AWS_BEARER_TOKEN_BEDROCK?.trim());
+    // SDK's own clients prefer the variable whenever it is set. Only a logger can be told (and
+    // reading the environment costs a call into Node per agent).
+    const bearerFromEnvironment =
+      unredacted !== silentLogger &&
+      (options.clientOptions ? usesEnvironmentApiKey(options.clientOptions) : Boolean(process.env.AWS_BEARER_TOKEN_BEDROCK?.trim()));
     if (bearerFromEnvironment) {
       // Several clients let this variable silently replace SigV4 credentials; say so once.
       logger.info(
@@ -321,7 +325,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       unredacted,
       clock,
       // The run middleware's innermost layer is the run's own loop.
-      runLayers: compose(middleware.run, (run: Run) => run.execute(), runWrapPoint),
+      runLayers: compose(middleware.run, executeRun, runWrapPoint),
       requestBase: requestBaseOf(this.options, this.modelId),
       callModel: createModelPipeline(middleware.model, model),
       maxSteps: options.maxSteps ?? defaultMaxSteps,
@@ -382,7 +386,6 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   }
 }
 
-/** What `container` (or one of its parents) holds for `token`, or undefined. */
 /**
  * The agent's `configure`, made outside the constructor: a closure made there would share the
  * constructor's scope and so hold the agent, which the stored state must not.
@@ -391,6 +394,20 @@ function configurer(options: AgentOptions, registry: ToolRegistry, modelId: stri
   return (conversation) => applyConfiguration(conversation, options, registry, modelId);
 }
 
+/** The wiring's split of an agent without middleware (most agents): shared, never changed. */
+const noMiddleware: ReturnType<typeof splitMiddleware> = { run: [], model: [], tool: [] };
+
+const executeRun = (run: Run): Promise<AgentResult> => run.execute();
+
+/** One `ConverseModel` per client (it holds nothing else): agents built per request share it. */
+const converseModels = new WeakMap<BedrockRuntimeClient, ConverseModel>();
+function converseModelOf(client: BedrockRuntimeClient): ConverseModel {
+  let model = converseModels.get(client);
+  if (!model) converseModels.set(client, (model = new ConverseModel(client)));
+  return model;
+}
+
+/** What `container` (or one of its parents) holds for `token`, or undefined. */
 function registered<T>(container: DependencyContainer | undefined, token: InjectionToken<T>): T | undefined {
   return container?.isRegistered(token, true) ? container.resolve(token) : undefined;
 }

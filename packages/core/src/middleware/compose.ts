@@ -116,7 +116,18 @@ const modelWrapPoint: WrapPoint<ModelCall, [request?: ModelRequest, options?: Mo
  * const callModel = createModelPipeline([loggingMiddleware], model);
  */
 export function createModelPipeline(middleware: readonly ModelMiddleware[], model: Model): (call: ModelCall) => Promise<ModelResult> {
-  return compose(middleware, callModel, modelWrapPoint);
+  if (middleware.length > 0) return compose(middleware, modelTerminal(model), modelWrapPoint);
+  // Without middleware the pipeline is the terminal alone, one per model: agents built per request share it.
+  let terminal = terminals.get(model);
+  if (!terminal) terminals.set(model, (terminal = modelTerminal(model)));
+  return terminal;
+}
+
+const terminals = new WeakMap<Model, (call: ModelCall) => Promise<ModelResult>>();
+
+/** The innermost layer of a model pipeline: the request's last check, then the model itself. */
+function modelTerminal(model: Model): (call: ModelCall) => Promise<ModelResult> {
+  return callModel;
 
   async function callModel(call: ModelCall): Promise<ModelResult> {
     // The last gate: nothing Bedrock's rules refuse leaves the agent, whatever a middleware changed.
