@@ -1,5 +1,6 @@
-import { SpanStatusCode, type Span } from "@opentelemetry/api";
+import type { Span } from "@opentelemetry/api";
 import { GenAiAttributes } from "./gen-ai-attributes.js";
+import { openTelemetry } from "./otel-api.js";
 
 /**
  * Marks a span failed as the OpenTelemetry error conventions ask: `error.type` (Bedrock's
@@ -12,6 +13,6 @@ export function recordFailure(span: Span, error: unknown): void {
   const source = error as { errorName?: unknown; name?: unknown; message?: unknown } | undefined;
   const type = typeof source?.errorName === "string" ? source.errorName : typeof source?.name === "string" ? source.name : "Error";
   span.setAttribute(GenAiAttributes.errorType, type);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: typeof source?.message === "string" ? source.message : String(error) });
+  span.setStatus({ code: openTelemetry().SpanStatusCode.ERROR, message: typeof source?.message === "string" ? source.message : String(error) });
   if (error instanceof Error) span.recordException(error);
 }

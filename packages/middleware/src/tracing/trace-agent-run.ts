@@ -1,7 +1,8 @@
-import { context, SpanKind, trace, type Attributes, type Span, type Tracer } from "@opentelemetry/api";
+import type { Attributes, Span, Tracer } from "@opentelemetry/api";
 import type { AgentResult, AgentStream } from "@sluice/core";
 import { bedrockProviderName, GenAiAttributes, usageAttributes } from "./gen-ai-attributes.js";
 import { recordFailure } from "./record-failure.js";
+import { openTelemetry } from "./otel-api.js";
 import { tracerName } from "./tracer-name.js";
 
 /** Describes the agent in its run span. */
@@ -28,6 +29,7 @@ export interface AgentRunTraceOptions {
  * const stream = traceAgentRun({ agentName: "support" }, () => agent.stream("And the invoice?"));
  */
 export function traceAgentRun<T extends Promise<AgentResult> | AgentStream>(options: AgentRunTraceOptions, run: () => T): T {
+  const { context, trace } = openTelemetry();
   const tracer = options.tracer ?? trace.getTracer(tracerName);
   const span = startRunSpan(tracer, options);
   let started: T;
@@ -56,7 +58,7 @@ export function startRunSpan(tracer: Tracer, options: Omit<AgentRunTraceOptions,
     ...(options.conversationId && { [GenAiAttributes.conversationId]: options.conversationId }),
     ...(options.modelId && { [GenAiAttributes.requestModel]: options.modelId }),
   };
-  return tracer.startSpan(options.agentName ? `invoke_agent ${options.agentName}` : "invoke_agent", { kind: SpanKind.INTERNAL, attributes });
+  return tracer.startSpan(options.agentName ? `invoke_agent ${options.agentName}` : "invoke_agent", { kind: openTelemetry().SpanKind.INTERNAL, attributes });
 }
 
 /** Records a run's outcome (finish reason, status, steps, usage, or the error) and ends its span. */

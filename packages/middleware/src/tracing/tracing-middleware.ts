@@ -1,4 +1,4 @@
-import { context, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from "@opentelemetry/api";
+import type { Span, Tracer } from "@opentelemetry/api";
 import {
   type MiddlewareObject,
   ModelResult,
@@ -17,6 +17,7 @@ import {
 } from "@sluice/core";
 import { checkOptions } from "../shared/options.js";
 import { bedrockProviderName, GenAiAttributes, modelRequestAttributes, modelResponseAttributes } from "./gen-ai-attributes.js";
+import { openTelemetry } from "./otel-api.js";
 import { recordFailure } from "./record-failure.js";
 import { endRunSpan, startRunSpan } from "./trace-agent-run.js";
 import { tracerName } from "./tracer-name.js";
@@ -54,6 +55,7 @@ export interface TracingOptions {
  */
 export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObject {
   checkOptions("tracingMiddleware", options, ["tracer", "runs", "steps"]);
+  const { context, trace, SpanKind, SpanStatusCode } = openTelemetry();
   const tracer = options.tracer ?? trace.getTracer(tracerName);
 
   async function traceRun(run: AgentRun, next: RunNext): Promise<AgentResult> {
@@ -159,7 +161,7 @@ export function tracingMiddleware(options: TracingOptions = {}): MiddlewareObjec
 
 function startToolSpan(tracer: Tracer, call: ToolCall): Span {
   return tracer.startSpan(`execute_tool ${call.name}`, {
-    kind: SpanKind.INTERNAL,
+    kind: openTelemetry().SpanKind.INTERNAL,
     attributes: {
       [GenAiAttributes.operationName]: "execute_tool",
       [GenAiAttributes.providerName]: bedrockProviderName,
