@@ -388,7 +388,9 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
 
 /**
  * The agent's `configure`, made outside the constructor: a closure made there would share the
- * constructor's scope and so hold the agent, which the stored state must not.
+ * constructor's scope, which holds the agent, so the state (which keeps `configure`) would too:
+ * one more path along which an object V8 pretenured keeps a whole agent alive through young
+ * collections (see docs/benchmarks.md, "Garbage collection and V8's pretenuring").
  */
 function configurer(options: AgentOptions, registry: ToolRegistry, modelId: string): (conversation: Conversation) => void {
   return (conversation) => applyConfiguration(conversation, options, registry, modelId);

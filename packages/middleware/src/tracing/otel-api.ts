@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type * as OpenTelemetryApi from "@opentelemetry/api";
+import { ConfigurationError } from "@sluice/core";
 
 let loaded: typeof OpenTelemetryApi | undefined;
 
@@ -11,5 +12,11 @@ let loaded: typeof OpenTelemetryApi | undefined;
  * this copy and the one your app imports share them.
  */
 export function openTelemetry(): typeof OpenTelemetryApi {
-  return (loaded ??= createRequire(import.meta.url)("@opentelemetry/api") as typeof OpenTelemetryApi);
+  if (loaded) return loaded;
+  try {
+    return (loaded = createRequire(import.meta.url)("@opentelemetry/api") as typeof OpenTelemetryApi);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "MODULE_NOT_FOUND") throw error;
+    throw new ConfigurationError("Tracing needs @opentelemetry/api (a peer dependency of @sluice/middleware): npm install @opentelemetry/api");
+  }
 }
