@@ -1,35 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import type { DependencyContainer, InjectionToken } from "tsyringe";
-import { createBedrockClient, usesEnvironmentApiKey } from "../client/create-bedrock-client.js";
+import type { DependencyContainer } from "tsyringe";
 import { Conversation } from "../conversation/conversation.js";
-import type { ConversationStore } from "../conversation/conversation-store.js";
 import { Tokens } from "../di/tokens.js";
 import { AgentBusyError } from "../errors/agent-errors.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { describeThrown } from "../errors/describe-thrown.js";
-import { redactingLogger } from "../logging/redacting-logger.js";
-import { compose, createModelPipeline, type WrapPoint } from "../middleware/compose.js";
-import { splitMiddleware } from "../middleware/middleware.js";
-import { checkMiddlewareList } from "../middleware/check-middleware.js";
-import { systemClock, type Clock } from "../logging/clock.js";
-import { silentLogger, type Logger } from "../logging/logger.js";
-import { ConverseModel } from "../model/converse-model.js";
-import type { Model } from "../model/model.js";
+import { silentLogger } from "../logging/logger.js";
 import { ToolRegistry } from "../tools/tool-registry.js";
 import type { AgentEvent, AgentEventMap } from "./agent-events.js";
 import type { AgentInput } from "./agent-input.js";
-import { applyConfiguration, requestBaseOf } from "./agent-configuration.js";
-import { defaultMaxSteps, defaultToolConcurrency, defaultToolTimeoutMs, type AgentOptions } from "./agent-options.js";
+import { applyConfiguration } from "./agent-configuration.js";
+import type { AgentOptions } from "./agent-options.js";
+import { AgentParts, registered, type AgentWiring } from "./agent-parts.js";
 import type { AgentResult } from "./agent-result.js";
 import { pausedFromJson, pausedToJson, type AgentSnapshot } from "./agent-snapshot.js";
 import { EventChannel } from "./event-channel.js";
 import { neverAbortedSignal } from "./never-aborted-signal.js";
-import { ToolExecutor } from "./tool-executor.js";
 import { GuardedEmitter } from "./listener-guard.js";
 import { runFailure } from "./run-outcome.js";
-import { AgentState, Run, type RunWiring } from "./run.js";
-import type { RunContext, ServiceResolver } from "./run-context.js";
+import { AgentState, Run } from "./run.js";
+import type { RunContext } from "./run-context.js";
 import { runStartFor, type RunRequest } from "./run-start.js";
 import { validateAgentOptions, validateModelId } from "./validate-options.js";
 
@@ -59,14 +49,9 @@ export interface AgentStream extends AsyncIterable<AgentEvent> {
  */
 export class Agent extends GuardedEmitter<AgentEventMap> {
   private readonly options: AgentOptions;
-  private readonly modelId: string;
-  private readonly registry: ToolRegistry;
   private readonly state: AgentState;
-  private readonly store: ConversationStore | undefined;
-  /** Reaches this agent's parts and container, typed by token; what calls and tools get instead of the container. */
-  private readonly resolve: ServiceResolver;
-  private wiring: AgentWiring | undefined;
-  private child: DependencyContainer | undefined;
+  /** Its options, tools and store, its wiring and container, and `resolve` for calls and tools. */
+  private readonly parts: AgentParts;
   /** Puts the agent's system prompt and tools into a conversation. */
   private readonly configure: (conversation: Conversation) => void;
   /** The runs started and not finished; later ones wait for earlier ones (`concurrency: "queue"`). */
@@ -78,20 +63,18 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     super();
     validateAgentOptions(options);
     this.options = options;
-    this.resolve = (token) => this.resolveService(token);
     const modelId = options.modelId ?? registered(options.container, Tokens.ModelId);
     validateModelId(modelId);
-    this.modelId = modelId;
     // Only a stored conversation needs the store: skip the container lookup otherwise.
     const store = options.conversationId === undefined ? undefined : (options.store ?? registered(options.container, Tokens.ConversationStore));
-    this.store = store;
     if (options.conversationId !== undefined && !store) {
       throw new ConfigurationError(
         "conversationId needs a store to load from and save to: pass store (e.g. new InMemoryConversationStore()) or register one with registerSluice(container, { store }).",
       );
     }
-    this.registry = new ToolRegistry(options.tools ?? []);
-    const configure = configurer(options, this.registry, modelId);
+    const registry = new ToolRegistry(options.tools ?? []);
+    this.parts = new AgentParts(options, modelId, registry, store);
+    const configure = configurer(options, registry, modelId);
     this.configure = configure;
     this.state = new AgentState({ store, conversationId: options.conversationId, configure }, this.initialConversation(configure));
   }
@@ -102,16 +85,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
    * first asked for. Undefined for an agent built without a container: Sluice then uses none.
    */
   get container(): DependencyContainer | undefined {
-    const parent = this.options.container;
-    if (!parent || this.child) return this.child;
-    const { model, client } = this.wired();
-    const child = parent.createChildContainer();
-    child.register(Tokens.ToolRegistry, { useValue: this.registry });
-    child.register(Tokens.Model, { useValue: model });
-    if (this.options.logger) child.register(Tokens.Logger, { useValue: this.options.logger });
-    if (client) child.register(Tokens.BedrockClient, { useValue: client });
-    this.child = child;
-    return child;
+    return this.parts.container;
   }
 
   /** The committed conversation (never a half-finished turn). */
@@ -219,20 +193,20 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       let run: Run;
       let wiring: AgentWiring;
       try {
-        wiring = this.wired();
+        wiring = this.parts.wired();
         if (this.state.needsLoad) await this.state.load();
         const start = runStartFor(this.state.conversation, this.state.paused, request);
         run = new Run(
           {
             runId: randomUUID(),
-            modelId: this.modelId,
+            modelId: this.parts.modelId,
             agentName: this.options.name,
             conversationId: this.options.conversationId,
             streaming,
             signal,
             input: "input" in request ? request.input : undefined,
             context: { ...this.options.context, ...options.context },
-            resolve: this.resolve,
+            resolve: this.parts.resolve,
             emit: (event) => {
               channel?.push(event);
               this.emit(event.type, event as never);
@@ -276,68 +250,7 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
   }
 
   private logContext(run: Run): Record<string, unknown> {
-    return { agent: this.options.name, modelId: this.modelId, streaming: run.streaming, runId: run.runId };
-  }
-
-  /** The agent's wiring, built at its first use. */
-  private wired(): AgentWiring {
-    return (this.wiring ??= this.wire());
-  }
-
-  /**
-   * Everything fixed for the agent's life, built at its first run (so idle agents hold no model
-   * or pipelines): the model, the composed pipelines, the tool executor, logger and clock.
-   */
-  private wire(): AgentWiring {
-    const { options } = this;
-    const container = options.container;
-    const registeredMiddleware = registered(container, Tokens.Middleware) ?? [];
-    checkMiddlewareList(registeredMiddleware, "the middleware registered under Tokens.Middleware");
-    const given = options.middleware ?? [];
-    const middleware = registeredMiddleware.length + given.length === 0 ? noMiddleware : splitMiddleware([...registeredMiddleware, ...given]);
-    // The options win, then the container, then Sluice's defaults (a client built at the first run).
-    const ownClient = options.client ?? (options.clientOptions ? createBedrockClient(options.clientOptions) : undefined);
-    let client = ownClient;
-    const model: Model =
-      options.model ??
-      (ownClient ? undefined : registered(container, Tokens.Model)) ??
-      converseModelOf((client ??= registered(container, Tokens.BedrockClient) ?? createBedrockClient()));
-    const unredacted = options.logger ?? registered(container, Tokens.Logger) ?? silentLogger;
-    const logger = redactingLogger(unredacted);
-    const clock = registered(container, Tokens.Clock) ?? systemClock;
-    // A client Sluice builds follows its clientOptions (explicit credentials or apiKey win); the
-    // SDK's own clients prefer the variable whenever it is set. Only a logger can be told (and
-    // reading the environment costs a call into Node per agent).
-    const bearerFromEnvironment =
-      unredacted !== silentLogger &&
-      (options.clientOptions ? usesEnvironmentApiKey(options.clientOptions) : Boolean(process.env.AWS_BEARER_TOKEN_BEDROCK?.trim()));
-    if (bearerFromEnvironment) {
-      // Several clients let this variable silently replace SigV4 credentials; say so once.
-      logger.info(
-        { agent: options.name, modelId: this.modelId, auth: "bearer" },
-        "AWS_BEARER_TOKEN_BEDROCK is set: the AWS SDK authenticates with this Bedrock API key instead of SigV4 credentials",
-      );
-    }
-    return {
-      model,
-      client,
-      logger,
-      unredacted,
-      clock,
-      // The run middleware's innermost layer is the run's own loop.
-      runLayers: compose(middleware.run, executeRun, runWrapPoint),
-      requestBase: requestBaseOf(this.options, this.modelId),
-      callModel: createModelPipeline(middleware.model, model),
-      maxSteps: options.maxSteps ?? defaultMaxSteps,
-      tools: new ToolExecutor({
-        registry: this.registry,
-        middleware: middleware.tool,
-        concurrency: options.toolExecution === "sequential" ? 1 : (options.toolConcurrency ?? defaultToolConcurrency),
-        defaultTimeoutMs: options.toolTimeoutMs ?? defaultToolTimeoutMs,
-        failuresAreFatal: options.toolErrors === "throw",
-        clock,
-      }),
-    };
+    return { agent: this.options.name, modelId: this.parts.modelId, streaming: run.streaming, runId: run.runId };
   }
 
   private initialConversation(configure: (conversation: Conversation) => void): Conversation {
@@ -350,39 +263,13 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
 
   /** A listener that throws never fails a run: it is reported on `listener-error` (if anyone listens) and to the logger. */
   protected onListenerError(error: unknown, type: unknown): void {
-    const logger = this.wired().logger;
+    const logger = this.parts.wired().logger;
     logger.warn({ agent: this.options.name, event: String(type), error: describeThrown(error) }, "an agent event listener threw; the run goes on");
     if (type !== "listener-error" && this.listenerCount("listener-error") > 0) {
       this.emit("listener-error", { type: "listener-error", eventType: String(type), error });
     } else if (logger === silentLogger) {
       process.emitWarning(`A Sluice agent "${String(type)}" listener threw: ${describeThrown(error)}`, "SluiceListenerWarning");
     }
-  }
-
-  /**
-   * What `resolve(token)` gives calls and tools: from the agent's container when it has one;
-   * without one, the agent's own parts (Sluice's tokens), and an error saying how to register
-   * anything else.
-   */
-  private resolveService<T>(token: InjectionToken<T>): T {
-    const container = this.container;
-    if (container) return container.resolve(token);
-    const wiring = this.wired();
-    const own: unknown =
-      token === Tokens.ToolRegistry ? this.registry
-      : token === Tokens.Model ? wiring.model
-      : token === Tokens.Logger ? wiring.unredacted
-      : token === Tokens.Clock ? wiring.clock
-      : token === Tokens.ModelId ? this.modelId
-      : token === Tokens.BedrockClient ? wiring.client
-      : token === Tokens.ConversationStore ? this.store
-      : token === Tokens.Middleware ? [...(this.options.middleware ?? [])]
-      : undefined;
-    if (own !== undefined) return own as T;
-    throw new ConfigurationError(
-      `Nothing is registered for ${String(token)}: this agent has no container. Register the service in a tsyringe container ` +
-        '(registerSluice() from "@sluice/core/di" makes one) and pass it as new Agent({ container }).',
-    );
   }
 }
 
@@ -396,41 +283,5 @@ function configurer(options: AgentOptions, registry: ToolRegistry, modelId: stri
   return (conversation) => applyConfiguration(conversation, options, registry, modelId);
 }
 
-/** The wiring's split of an agent without middleware (most agents): shared, never changed. */
-const noMiddleware: ReturnType<typeof splitMiddleware> = { run: [], model: [], tool: [] };
-
-const executeRun = (run: Run): Promise<AgentResult> => run.execute();
-
-/** One `ConverseModel` per client (it holds nothing else): agents built per request share it. */
-const converseModels = new WeakMap<BedrockRuntimeClient, ConverseModel>();
-function converseModelOf(client: BedrockRuntimeClient): ConverseModel {
-  let model = converseModels.get(client);
-  if (!model) converseModels.set(client, (model = new ConverseModel(client)));
-  return model;
-}
-
-/** What `container` (or one of its parents) holds for `token`, or undefined. */
-function registered<T>(container: DependencyContainer | undefined, token: InjectionToken<T>): T | undefined {
-  return container?.isRegistered(token, true) ? container.resolve(token) : undefined;
-}
-
 const deltaEvents = ["text-delta", "reasoning-delta", "tool-use-start", "tool-use-delta"] as const;
 
-/** What `wire()` builds once per agent. */
-interface AgentWiring extends RunWiring {
-  model: Model;
-  /** The Bedrock client the agent's `ConverseModel` sends through, when the agent built that model. */
-  client: BedrockRuntimeClient | undefined;
-  /** The agent's records go through `logger`, which redacts; `resolve(Tokens.Logger)` gives this one. */
-  unredacted: Logger;
-  logger: Logger;
-  clock: Clock;
-  runLayers: (run: Run) => Promise<AgentResult>;
-}
-
-const runWrapPoint: WrapPoint<Run, [], AgentResult> = {
-  kind: "run",
-  rebind: (run) => run,
-  isResult: (value): value is AgentResult => typeof value === "object" && value !== null && typeof (value as AgentResult).status === "string",
-  expected: "the AgentResult from next()",
-};
