@@ -74,7 +74,8 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     }
     const registry = new ToolRegistry(options.tools ?? []);
     this.parts = new AgentParts(options, modelId, registry, store);
-    const configure = configurer(options, registry, modelId);
+    // Over the locals, not `this`: the state keeps it, and must not keep the agent (see AgentParts).
+    const configure = (conversation: Conversation) => applyConfiguration(conversation, options, registry, modelId);
     this.configure = configure;
     this.state = new AgentState({ store, conversationId: options.conversationId, configure }, this.initialConversation(configure));
   }
@@ -271,16 +272,6 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
       process.emitWarning(`A Sluice agent "${String(type)}" listener threw: ${describeThrown(error)}`, "SluiceListenerWarning");
     }
   }
-}
-
-/**
- * The agent's `configure`, made outside the constructor: a closure made there would share the
- * constructor's scope, which holds the agent, so the state (which keeps `configure`) would too:
- * one more path along which an object V8 pretenured keeps a whole agent alive through young
- * collections (see docs/benchmarks.md, "Garbage collection and V8's pretenuring").
- */
-function configurer(options: AgentOptions, registry: ToolRegistry, modelId: string): (conversation: Conversation) => void {
-  return (conversation) => applyConfiguration(conversation, options, registry, modelId);
 }
 
 const deltaEvents = ["text-delta", "reasoning-delta", "tool-use-start", "tool-use-delta"] as const;
