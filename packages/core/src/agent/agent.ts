@@ -190,35 +190,12 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     // Every run counts as active from enqueue() until here, however it ends.
     try {
       const signal = options.signal ?? neverAbortedSignal();
-      const streaming = channel !== undefined;
       let run: Run;
       let wiring: AgentWiring;
       try {
         wiring = this.parts.wired();
         if (this.state.needsLoad) await this.state.load();
-        const start = runStartFor(this.state.conversation, this.state.paused, request);
-        run = new Run(
-          {
-            runId: randomUUID(),
-            modelId: this.parts.modelId,
-            agentName: this.options.name,
-            conversationId: this.options.conversationId,
-            streaming,
-            signal,
-            input: "input" in request ? request.input : undefined,
-            context: { ...this.options.context, ...options.context },
-            resolve: this.parts.resolve,
-            emit: (event) => {
-              channel?.push(event);
-              this.emit(event.type, event as never);
-            },
-            listening: () => streaming || this.hasListeners(),
-            wantsDeltas: this.hasListeners() && deltaEvents.some((type) => this.listenerCount(type) > 0),
-          },
-          start,
-          this.state,
-          wiring,
-        );
+        run = this.newRun(request, options, channel, signal, wiring);
       } catch (error) {
         throw runFailure(error, { start: undefined, signal, conversationLength: this.state.conversation.length, committed: false });
       }
@@ -248,6 +225,34 @@ export class Agent extends GuardedEmitter<AgentEventMap> {
     } finally {
       this.active -= 1;
     }
+  }
+
+  /** The `Run` of one call, from where it starts (its input, or the paused run it resumes). */
+  private newRun(request: RunRequest, options: RunOptions, channel: EventChannel<AgentEvent> | undefined, signal: AbortSignal, wiring: AgentWiring): Run {
+    const streaming = channel !== undefined;
+    const start = runStartFor(this.state.conversation, this.state.paused, request);
+    return new Run(
+      {
+        runId: randomUUID(),
+        modelId: this.parts.modelId,
+        agentName: this.options.name,
+        conversationId: this.options.conversationId,
+        streaming,
+        signal,
+        input: "input" in request ? request.input : undefined,
+        context: { ...this.options.context, ...options.context },
+        resolve: this.parts.resolve,
+        emit: (event) => {
+          channel?.push(event);
+          this.emit(event.type, event as never);
+        },
+        listening: () => streaming || this.hasListeners(),
+        wantsDeltas: this.hasListeners() && deltaEvents.some((type) => this.listenerCount(type) > 0),
+      },
+      start,
+      this.state,
+      wiring,
+    );
   }
 
   private logContext(run: Run): Record<string, unknown> {

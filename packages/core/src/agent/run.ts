@@ -221,7 +221,6 @@ export class Run {
     return undefined;
   }
 
-  /** Keeps the run's messages (committed) or its paused state. */
   /** Keeps the paused state, or commits the run's messages (a promise only while a store saves them). */
   private commit(end: RunEnd): Promise<void> | undefined {
     if (!end.paused) return this.state.commit(end.result, this.start);

@@ -193,7 +193,6 @@ export class ModelResult implements AsyncIterable<ConverseStreamOutput> {
     };
   }
 
-
   /**
    * A result that passes every event through `transform`; return the event (changed or not),
    * several events, or `undefined` to drop it. The response is assembled from the transformed events.
