@@ -13,7 +13,7 @@ import type { ModelCall } from "../middleware/model-middleware.js";
 import { completedResponse, type ModelResult } from "../middleware/model-result.js";
 import type { AgentRun } from "../middleware/run-middleware.js";
 import type { ToolCallOutcome } from "../middleware/tool-middleware.js";
-import type { ModelRequest } from "../model/model.js";
+import type { ModelRequest, ModelResponse } from "../model/model.js";
 import type { AgentEvent } from "./agent-events.js";
 import type { AgentResult, PendingInterrupt } from "./agent-result.js";
 import { runFailure } from "./run-outcome.js";
@@ -54,9 +54,9 @@ interface ToolRound {
 
 /**
  * One agent run (a `send`, `stream` or `resume`): its messages so far, step count, usage and
- * signal, with the loop's steps as methods. `execute()` finishes a pending tool round (when
- * resuming), then loops: call the model, run the tools it asks for, until the model stops,
- * `maxSteps` is reached or a tool pauses the run; then it commits. Nothing reaches the
+ * signal. `execute()` finishes a pending tool round (when resuming), then loops: call the model,
+ * run the tools it asks for, until the model stops, `maxSteps` is reached or a tool pauses the
+ * run; then it commits. Nothing reaches the
  * conversation before the commit, so a failure anywhere leaves it untouched.
  *
  * Run middleware sees the run as an `AgentRun`; the innermost layer calls `execute()`.
@@ -116,7 +116,17 @@ export class Run {
   async execute(): Promise<AgentResult> {
     try {
       let end = this.round ? await this.runTools(this.round, "tool_use") : undefined;
-      while (!end) end = await this.step();
+      // One step per pass: a model call through the model middleware, then the tools it asks for.
+      // Written out here rather than as async methods: every async frame and await costs each run
+      // an allocation and a trip through the microtask queue.
+      while (!end) {
+        const step = (this.stepsTaken += 1);
+        const result = await this.wiring.callModel(this.modelCall(step));
+        if (this.streaming || this.wantsDeltas) await forwardDeltas(result, step, this.emit);
+        const response = completedResponse(result) ?? (await result.response());
+        const round = this.keepAnswer(response, step);
+        end = round ? await this.runTools(round, response.stopReason) : this.complete(response.stopReason);
+      }
       // An abort that arrived after the model's answer (from a listener, a tool) still wins.
       this.throwIfAborted();
       const saving = this.commit(end);
@@ -129,22 +139,8 @@ export class Run {
     }
   }
 
-  /** One step: a model call, then the tools it asks for. Returns how the run ended, or undefined to go on. */
-  private async step(): Promise<RunEnd | undefined> {
-    this.stepsTaken += 1;
-    const { stopReason, toolUses } = await this.callModel(this.stepsTaken);
-    if (toolUses.length === 0) {
-      this.finishStep(stopReason);
-      return this.end("complete", stopReason);
-    }
-    for (const toolUse of this.listening() ? toolUses : []) {
-      this.emit({ type: "tool-use-complete", step: this.stepsTaken, toolUseId: toolUse.toolUseId ?? "", name: toolUse.name ?? "", input: toolUse.input });
-    }
-    return this.runTools({ toolUses, known: new Map(), values: undefined }, stopReason);
-  }
-
-  /** Calls the model through the model middleware and keeps its answer aside. */
-  private async callModel(step: number): Promise<{ stopReason: string | undefined; toolUses: ToolUseBlock[] }> {
+  /** The model call of step `step`: the request built from the checked messages so far. */
+  private modelCall(step: number): ModelCall {
     const { conversation } = this.state;
     const messages = this.pending.requestMessages();
     recordCheckedMessages(messages, this.pending.usesTools);
@@ -155,10 +151,14 @@ export class Run {
       ...(conversation.toolConfig && { toolConfig: conversation.toolConfig }),
       ...this.wiring.requestBase,
     };
-    const call: ModelCall = { request, streaming: this.streaming, signal: this.signal, state: {}, step, context: this.context, resolve: this.resolve, runId: this.runId };
-    const result = await this.wiring.callModel(call);
-    if (this.streaming || this.wantsDeltas) await forwardDeltas(result, step, this.emit);
-    const response = completedResponse(result) ?? (await result.response());
+    return { request, streaming: this.streaming, signal: this.signal, state: {}, step, context: this.context, resolve: this.resolve, runId: this.runId };
+  }
+
+  /**
+   * Keeps the model's answer aside (checked against Bedrock's rules) and records the step.
+   * Returns the round of tool calls it asks for, or undefined when it asks for none.
+   */
+  private keepAnswer(response: ModelResponse, step: number): ToolRound | undefined {
     addUsage(this.start.usage, response.usage);
     const stopReason = response.stopReason;
     const { message, toolUses } = cleanAssistantMessage(response.output?.message, stopReason);
@@ -167,27 +167,47 @@ export class Run {
       throw new ModelOutputError(`The model's answer at step ${step} cannot be kept: ${problem} Sending the same input again asks the model anew.`, { step });
     }
     this.start.steps.push({ step, stopReason, message, usage: addUsage(emptyUsage(), response.usage), toolCalls: [] });
-    return { stopReason, toolUses };
+    if (toolUses.length === 0) return undefined;
+    for (const toolUse of this.listening() ? toolUses : []) {
+      this.emit({ type: "tool-use-complete", step, toolUseId: toolUse.toolUseId ?? "", name: toolUse.name ?? "", input: toolUse.input });
+    }
+    return { toolUses, known: new Map(), values: undefined };
+  }
+
+  /** Ends the run after a step whose answer asked for no tools. */
+  private complete(stopReason: string | undefined): RunEnd {
+    this.finishStep(stopReason);
+    return this.end("complete", stopReason);
   }
 
   /** Runs a round of tool calls and answers the model with their results (or pauses the run). */
   private async runTools(round: ToolRound, stopReason: string | undefined): Promise<RunEnd | undefined> {
     const { toolUses, known } = round;
-    const step = this.stepsTaken;
     const toRun = toolUses.filter((toolUse) => !known.has(toolUse.toolUseId ?? ""));
     const { tools } = this.wiring;
-    const toolRound = { step, signal: this.signal, emit: this.emit, listening: this.listening, runId: this.runId, context: this.context, resolve: this.resolve };
+    const toolRound = { step: this.stepsTaken, signal: this.signal, emit: this.emit, listening: this.listening, runId: this.runId, context: this.context, resolve: this.resolve };
     const only = toRun.length === 1 ? toRun[0] : undefined;
     // The usual round is a single call: it needs no pool of workers.
     const outcomes = only ? [await tools.run(only, toolRound, round.values?.get(only.toolUseId ?? ""))] : await tools.runAll(toRun, toolRound, round.values);
-    toRun.forEach((toolUse, index) => known.set(toolUse.toolUseId ?? "", outcomes[index] as ToolCallOutcome));
+    for (let index = 0; index < toRun.length; index += 1) known.set(toRun[index]?.toolUseId ?? "", outcomes[index] as ToolCallOutcome);
     this.round = undefined;
+    return this.answerTools(round, stopReason);
+  }
+
+  /**
+   * Records a finished round's outcomes in its step; pauses the run when a tool interrupted it,
+   * else adds the tool results for the next model call. Returns how the run ended, or undefined to go on.
+   */
+  private answerTools({ toolUses, known }: ToolRound, stopReason: string | undefined): RunEnd | undefined {
+    const step = this.stepsTaken;
     const currentStep = this.start.steps[this.start.steps.length - 1];
     if (currentStep) currentStep.toolCalls = toolUses.map((toolUse) => toRecord(toolUse, known.get(toolUse.toolUseId ?? "")));
 
     const interrupts: PendingInterrupt[] = [];
+    let endRun = false;
     for (const toolUse of toolUses) {
       const outcome = known.get(toolUse.toolUseId ?? "");
+      if (outcome?.type === "result" && outcome.endRun === true) endRun = true;
       if (outcome?.type !== "interrupt") continue;
       const { reason, data } = outcome;
       interrupts.push({ toolUseId: toolUse.toolUseId ?? "", name: toolUse.name ?? "", input: toolUse.input, reason, ...(data !== undefined && { data }) });
@@ -215,7 +235,6 @@ export class Run {
     });
     this.pending.add({ role: "user", content }, `The tool results of step ${step} are refused`);
     this.finishStep(stopReason);
-    const endRun = [...known.values()].some((outcome) => outcome.type === "result" && outcome.endRun === true);
     if (endRun) return this.end("complete", stopReason);
     if (step >= this.wiring.maxSteps) return this.end("max-steps", stopReason);
     return undefined;

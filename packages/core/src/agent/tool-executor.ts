@@ -71,30 +71,35 @@ export class ToolExecutor {
   }
 
   /** Runs one tool call through the tool middleware (what `runAll` does for each). */
-  async run(toolUse: ToolUseBlock, round: ToolRound, resumeValue: unknown): Promise<ToolCallOutcome> {
-    const { step, signal, emit, listening, runId } = round;
-    const toolUseId = toolUse.toolUseId ?? "";
-    const name = toolUse.name ?? "";
+  run(toolUse: ToolUseBlock, round: ToolRound, resumeValue: unknown): Promise<ToolCallOutcome> {
+    const { signal } = round;
+    if (signal.aborted) return Promise.reject(runAborted(signal));
     const started = this.settings.clock.now();
-    throwIfAborted(signal);
     const call: ToolCall = {
-      toolUseId,
-      name,
+      toolUseId: toolUse.toolUseId ?? "",
+      name: toolUse.name ?? "",
       input: toolUse.input,
-      tool: this.settings.registry.get(name),
+      tool: this.settings.registry.get(toolUse.name ?? ""),
       signal,
       state: {},
-      step,
+      step: round.step,
       context: round.context,
       resolve: round.resolve,
       resumeValue,
-      runId,
+      runId: round.runId,
     };
-    const outcome = await this.pipeline(call);
-    throwIfAborted(signal);
+    // Not async: every tool call passes here, and one `then` costs less than an async frame and its await.
+    return this.pipeline(call).then((outcome) => this.reportOutcome(outcome, call, round, started));
+  }
+
+  /** Reports a call's outcome as events (and throws when failures are fatal or the run was aborted meanwhile). */
+  private reportOutcome(outcome: ToolCallOutcome, call: ToolCall, round: ToolRound, started: number): ToolCallOutcome {
+    const { step, emit, listening } = round;
+    const { toolUseId, name, input } = call;
+    if (round.signal.aborted) throw runAborted(round.signal);
     if (outcome.type === "interrupt") {
       const { reason, data } = outcome;
-      if (listening()) emit({ type: "tool-interrupt", step, toolUseId, name, input: toolUse.input, reason, ...(data !== undefined && { data }) });
+      if (listening()) emit({ type: "tool-interrupt", step, toolUseId, name, input, reason, ...(data !== undefined && { data }) });
       return outcome;
     }
     if (outcome.failure) {
@@ -190,6 +195,6 @@ function failure(reason: ToolFailureReason, message: string, error: unknown): To
   return { type: "result", status: "error", content: [{ text: message }], failure: { reason, error } };
 }
 
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new AbortError("The agent run was aborted.", { cause: signal.reason });
+function runAborted(signal: AbortSignal): AbortError {
+  return new AbortError("The agent run was aborted.", { cause: signal.reason });
 }

@@ -1,7 +1,8 @@
 import { checkRequest } from "../conversation/request-rules.js";
 import { ConversationValidationError } from "../errors/conversation-error.js";
 import { MiddlewareError } from "../errors/middleware-error.js";
-import type { Model, ModelRequest } from "../model/model.js";
+import type { ConverseStreamOutput } from "@aws-sdk/client-bedrock-runtime";
+import type { Model, ModelRequest, ModelResponse } from "../model/model.js";
 import type { ModelCall, ModelMiddleware, ModelNextOptions } from "./model-middleware.js";
 import { ModelResult } from "./model-result.js";
 
@@ -129,15 +130,23 @@ const terminals = new WeakMap<Model, (call: ModelCall) => Promise<ModelResult>>(
 function modelTerminal(model: Model): (call: ModelCall) => Promise<ModelResult> {
   return callModel;
 
-  async function callModel(call: ModelCall): Promise<ModelResult> {
-    // The last gate: nothing Bedrock's rules refuse leaves the agent, whatever a middleware changed.
-    const problem = checkRequest(call.request);
-    if (problem) {
-      throw new ConversationValidationError(`The request of model call ${call.step} was not sent: ${problem} (A middleware that changes the request must keep it valid.)`, 0);
+  // Not async: every model call passes here, and one `then` costs less than an async frame and its await.
+  function callModel(call: ModelCall): Promise<ModelResult> {
+    try {
+      // The last gate: nothing Bedrock's rules refuse leaves the agent, whatever a middleware changed.
+      const problem = checkRequest(call.request);
+      if (problem) {
+        throw new ConversationValidationError(`The request of model call ${call.step} was not sent: ${problem} (A middleware that changes the request must keep it valid.)`, 0);
+      }
+      const options = { signal: call.signal };
+      return call.streaming
+        ? model.converseStream(call.request, options).then(resultOfEvents)
+        : model.converse(call.request, options).then(resultOfResponse);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    const options = { signal: call.signal };
-    return call.streaming
-      ? ModelResult.fromEvents(await model.converseStream(call.request, options))
-      : ModelResult.fromResponse(await model.converse(call.request, options));
   }
 }
+
+const resultOfEvents = (events: AsyncIterable<ConverseStreamOutput>): ModelResult => ModelResult.fromEvents(events);
+const resultOfResponse = (response: ModelResponse): ModelResult => ModelResult.fromResponse(response);

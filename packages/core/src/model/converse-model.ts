@@ -1,8 +1,10 @@
 import {
   type BedrockRuntimeClient,
   ConverseCommand,
+  type ConverseCommandOutput,
   ConverseStreamCommand,
   type ConverseStreamOutput,
+  type GuardrailConfiguration,
 } from "@aws-sdk/client-bedrock-runtime";
 import { compatibleClient } from "../client/compatible-client.js";
 import type { Model, ModelCallOptions, ModelRequest, ModelResponse } from "./model.js";
@@ -23,22 +25,14 @@ export class ConverseModel implements Model {
     this.client = compatibleClient(client);
   }
 
-  async converse(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResponse> {
-    const { guardrailConfig, ...rest } = request;
-    const input = guardrailConfig
-      ? {
-          ...rest,
-          guardrailConfig: {
-            guardrailIdentifier: guardrailConfig.guardrailIdentifier,
-            guardrailVersion: guardrailConfig.guardrailVersion,
-            ...(guardrailConfig.trace !== undefined && { trace: guardrailConfig.trace }),
-          },
-        }
-      : rest;
-    const { $metadata: _metadata, ...response } = await sendWithSignal(options.signal, (sendOptions) =>
-      this.client.send(new ConverseCommand(input), sendOptions),
-    );
-    return response;
+  converse(request: ModelRequest, options: ModelCallOptions = {}): Promise<ModelResponse> {
+    // Not async: every model call passes here, and one `then` costs less than an async frame and its await.
+    try {
+      const input = request.guardrailConfig ? { ...request, guardrailConfig: guardrailInput(request.guardrailConfig) } : request;
+      return sendWithSignal(options.signal, (sendOptions) => this.client.send(new ConverseCommand(input), sendOptions)).then(withoutMetadata);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   async converseStream(
@@ -48,4 +42,19 @@ export class ConverseModel implements Model {
     const output = await sendWithSignal(options.signal, (sendOptions) => this.client.send(new ConverseStreamCommand(request), sendOptions));
     return eventsTranslatingErrors(output.stream, options.signal);
   }
+}
+
+/** The guardrail settings Converse takes (a stream-only field such as `streamProcessingMode` is left out). */
+function guardrailInput(config: NonNullable<ModelRequest["guardrailConfig"]>): GuardrailConfiguration {
+  return {
+    guardrailIdentifier: config.guardrailIdentifier,
+    guardrailVersion: config.guardrailVersion,
+    ...(config.trace !== undefined && { trace: config.trace }),
+  };
+}
+
+/** The SDK's output less its `$metadata` (request ID, attempts): a `ModelResponse` holds the answer only. */
+function withoutMetadata(output: ConverseCommandOutput): ModelResponse {
+  const { $metadata: _metadata, ...response } = output;
+  return response;
 }

@@ -18,19 +18,24 @@ export function translateSendError(error: unknown, signal: AbortSignal | undefin
 /**
  * Sends one request with the caller's signal (left out when it can never abort, which spares the
  * HTTP layer an abort listener per call); a failure comes out as `translateSendError` makes it.
+ * A plain function over the SDK's promise rather than an `async` one: every model call passes
+ * through it, and an async frame with its await costs more than one `then`.
  *
  * @example
  * const output = await sendWithSignal(signal, (options) => client.send(command, options));
  */
-export async function sendWithSignal<Output>(
+export function sendWithSignal<Output>(
   signal: AbortSignal | undefined,
   send: (options: { abortSignal?: AbortSignal }) => Promise<Output>,
   what?: string,
 ): Promise<Output> {
-  try {
-    return await send(canAbort(signal) ? { abortSignal: signal } : {});
-  } catch (error) {
+  const translate = (error: unknown): never => {
     throw translateSendError(error, signal, false, what);
+  };
+  try {
+    return send(canAbort(signal) ? { abortSignal: signal } : {}).then(undefined, translate);
+  } catch (error) {
+    return Promise.reject(translateSendError(error, signal, false, what));
   }
 }
 

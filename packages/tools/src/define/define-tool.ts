@@ -72,7 +72,9 @@ export function defineTool<
     async invoke(raw: unknown, context: ToolContext): Promise<ToolOutput> {
       const read = readInput(raw);
       const parsed = read instanceof Promise ? await read : read;
-      const returned: unknown = await handler(parsed, context);
+      const handled: unknown = handler(parsed, context);
+      // A handler that answers synchronously is not awaited: an await costs every call a microtask.
+      const returned: unknown = isThenable(handled) ? await handled : handled;
       if (outputSchema === undefined || isExplicitToolResult(returned)) return toToolOutput(returned, name, imageFormat);
       const checked = await validateValue(outputSchema, returned);
       if (!checked.success) throw new ToolOutputError(name, summarizeIssues(checked.issues, returned));
@@ -129,4 +131,8 @@ function checkDefinition(definition: ToolDefinition<ToolInputSchema | undefined,
   if (output !== undefined && !isZod4Schema(output) && !isZod3Schema(output)) {
     throw new ConfigurationError(`Tool "${name}": output must be a zod schema (zod 3 or 4).`);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
