@@ -67,7 +67,8 @@ async function callModel(client: BedrockRuntimeClient, messages: Message[], stre
   return message;
 }
 
-function rawContender(client: BedrockRuntimeClient): Contender {
+/** The floor's loop over a client built elsewhere (`bench/weather-sdk-in-process.ts` gives it an in-process handler). */
+export function rawContender(client: BedrockRuntimeClient): Contender {
   return {
     async weatherRun(question, streaming) {
       const messages: Message[] = [{ role: "user", content: [{ text: question }] }];

@@ -5,7 +5,7 @@
  * "reused" variant keeps its agents across runs, as a server would: one agent per run in flight,
  * each run starting it over with `reset()`.
  */
-import { Agent, Conversation, createBedrockClient, type Message, type Model } from "@sluice/core";
+import { Agent, type BedrockClientOptions, Conversation, createBedrockClient, type Message, type Model } from "@sluice/core";
 import { InvokeModelModel } from "@sluice/providers";
 import { defineTool } from "@sluice/tools";
 import type { Contender } from "./contender.js";
@@ -18,10 +18,18 @@ const getWeather = defineTool({
   handler: ({ city }) => lookUpWeather(city),
 });
 
-/** Sluice over Converse (`ConverseModel`, the default) or over InvokeModel (`InvokeModelModel`). */
-export function createSluiceContender(endpoint: string, api: "converse" | "invoke-model", reuseAgents = false): Contender {
+/**
+ * Sluice over Converse (`ConverseModel`, the default) or over InvokeModel (`InvokeModelModel`).
+ * `requestHandler` replaces the keep-alive transport (`bench/weather-sdk-in-process.ts` answers in-process).
+ */
+export function createSluiceContender(
+  endpoint: string,
+  api: "converse" | "invoke-model",
+  reuseAgents = false,
+  requestHandler?: BedrockClientOptions["requestHandler"],
+): Contender {
   const useInvokeModel = api === "invoke-model";
-  const client = createBedrockClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1 });
+  const client = createBedrockClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1, ...(requestHandler && { requestHandler }) });
   const model: Model | undefined = useInvokeModel ? new InvokeModelModel(client) : undefined;
   const options = { modelId, client, ...(model && { model }) };
   const weatherAgent = (): Agent => new Agent({ ...options, tools: [getWeather] });
