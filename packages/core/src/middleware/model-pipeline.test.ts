@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Model } from "../model/model.js";
 import type { ModelMiddleware } from "./model-middleware.js";
 import { ModelResult } from "./model-result.js";
 import { modelCall } from "../testing/call-helpers.js";
@@ -28,5 +29,16 @@ describe("the model pipeline: one mode for middleware", () => {
     const result = await pipeline(modelCall({ streaming: false }));
     expect((await result.response()).output?.message?.content).toEqual([{ text: "fallback" }]);
     expect(caught.map((error) => (error as Error).message)).toEqual(["late failure"]);
+  });
+
+  it("takes a Model whose converse answers with a plain value, and turns a bad request into a rejection, not a throw", async () => {
+    const answer = { output: { message: { role: "assistant" as const, content: [{ text: "plain" }] } }, stopReason: "end_turn" as const, usage: undefined, metrics: undefined };
+    const plainModel = { converse: () => answer, converseStream: () => [] } as unknown as Model;
+    const pipeline = createModelPipeline([], plainModel);
+    const result = await pipeline(modelCall({ streaming: false }));
+    expect((await result.response()).output?.message?.content).toEqual([{ text: "plain" }]);
+    const refused = pipeline(modelCall({ streaming: false, request: { modelId: "m", messages: [] } }));
+    expect(refused).toBeInstanceOf(Promise);
+    await expect(refused).rejects.toThrow(/messages is empty/);
   });
 });
