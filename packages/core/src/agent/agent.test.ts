@@ -75,6 +75,14 @@ describe("Agent conversation", () => {
     const merged = lastRequest[lastRequest.length - 1]?.content ?? [];
     expect(merged.map((block) => (block.toolResult ? "toolResult" : block.text))).toEqual(["toolResult", "Please finish"]);
   });
+
+  it("takes a hand-written tool whose invoke answers with a plain value instead of a promise", async () => {
+    const model = new ScriptedModel([{ toolCalls: [{ name: "now", input: {}, toolUseId: "t1" }] }, "Noon."]);
+    const now: AgentTool = { name: "now", description: "The time", inputSchema: { type: "object", properties: {} }, invoke: (() => ({ content: [{ text: "12:00" }] })) as never };
+    const result = await new Agent({ modelId, model, tools: [now] }).send("Time?");
+    expect(result.text).toBe("Noon.");
+    expect(model.requests[1]?.messages?.[2]?.content?.[0]?.toolResult).toMatchObject({ toolUseId: "t1", content: [{ text: "12:00" }], status: "success" });
+  });
 });
 
 describe("Agent tool failures", () => {

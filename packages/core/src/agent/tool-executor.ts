@@ -140,7 +140,8 @@ export class ToolExecutor {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
     try {
-      const running = tool.invoke(call.input, toolContext);
+      // Promise.resolve: a hand-written tool may answer with a plain value or another thenable.
+      const running = Promise.resolve(tool.invoke(call.input, toolContext));
       // One promise settles with the tool's output, its failure, the timeout or the abort, whichever
       // comes first; what the tool does later is ignored (and a late rejection is not unhandled).
       const winner = await new Promise<ToolOutput | typeof timedOut | typeof aborted>((resolve, reject) => {
