@@ -56,8 +56,8 @@ interface ToolRound {
  * One agent run (a `send`, `stream` or `resume`): its messages so far, step count, usage and
  * signal. `execute()` finishes a pending tool round (when resuming), then loops: call the model,
  * run the tools it asks for, until the model stops, `maxSteps` is reached or a tool pauses the
- * run; then it commits. Nothing reaches the
- * conversation before the commit, so a failure anywhere leaves it untouched.
+ * run; then it commits. Nothing reaches the conversation before the commit, so a failure
+ * anywhere leaves it untouched.
  *
  * Run middleware sees the run as an `AgentRun`; the innermost layer calls `execute()`.
  */

@@ -139,7 +139,7 @@ function modelTerminal(model: Model): (call: ModelCall) => Promise<ModelResult> 
         throw new ConversationValidationError(`The request of model call ${call.step} was not sent: ${problem} (A middleware that changes the request must keep it valid.)`, 0);
       }
       const options = { signal: call.signal };
-      // Promise.resolve: a custom Model may answer with a plain value or another thenable (it is a native promise's identity otherwise).
+      // Promise.resolve: a custom Model may answer with a plain value or another thenable (a native promise comes back as it is).
       return call.streaming
         ? Promise.resolve(model.converseStream(call.request, options)).then(resultOfEvents)
         : Promise.resolve(model.converse(call.request, options)).then(resultOfResponse);
