@@ -43,7 +43,7 @@ try {
     }
   }
   observer.disconnect();
-  const runs = (Number(batchesText) / 2) * 100;
+  const runs = Number(batchesText) * 100; // every batch runs 100 of each side
   const line = (side: 0 | 1, key: string) =>
     `${key.padEnd(14)} CPU ${median(cpu[side]!).toFixed(3)} ms/run, wall ${median(wall[side]!).toFixed(3)} ms/run, GC ${((gc[side]! / runs) * 1000).toFixed(0)} µs/run`;
   console.log(line(0, keyA));

@@ -11,25 +11,22 @@ import { Agent, type Model, type ModelResponse } from "@sluice/core";
 import { defineTool } from "@sluice/tools";
 import { checkBuiltPackages } from "./built-packages.js";
 import { median } from "./stats.js";
-import { lookUpWeather, modelId, weatherInput, weatherQuestion, weatherToolDescription, weatherToolName } from "./contenders/weather-tool.js";
+import {
+  lookUpWeather,
+  modelId,
+  weatherAnswerResponse,
+  weatherInput,
+  weatherQuestion,
+  weatherToolCallResponse,
+  weatherToolDescription,
+  weatherToolName,
+} from "./contenders/weather-tool.js";
 
-const toolCall: ModelResponse = {
-  output: { message: { role: "assistant", content: [{ toolUse: { toolUseId: "tooluse_weather_1", name: weatherToolName, input: { city: "Lisbon" } } }] } },
-  stopReason: "tool_use",
-  usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
-  metrics: { latencyMs: 1 },
-};
-const answer: ModelResponse = {
-  output: { message: { role: "assistant", content: [{ text: "It is 21 °C and sunny in Lisbon right now." }] } },
-  stopReason: "end_turn",
-  usage: { inputTokens: 20, outputTokens: 5, totalTokens: 25 },
-  metrics: { latencyMs: 1 },
-};
 // Fresh objects per call, as the AWS SDK's parser makes them.
-const copy = (response: ModelResponse): ModelResponse => JSON.parse(JSON.stringify(response)) as ModelResponse;
+const copy = (response: object): ModelResponse => JSON.parse(JSON.stringify(response)) as ModelResponse;
 const model: Model = {
   async converse(request) {
-    return copy(request.messages?.length === 1 ? toolCall : answer);
+    return copy(request.messages?.length === 1 ? weatherToolCallResponse : weatherAnswerResponse);
   },
   async converseStream() {
     throw new Error("this benchmark does not stream");
@@ -45,7 +42,7 @@ export async function sluiceCpuPerRun(mode: "fresh" | "reused", runs: number): P
     const agent = mode === "fresh" ? build() : (reused.reset(), reused);
     return (await agent.send(weatherQuestion)).text;
   };
-  const bareRun = async () => [copy(toolCall), copy(answer), lookUpWeather("Lisbon")];
+  const bareRun = async () => [copy(weatherToolCallResponse), copy(weatherAnswerResponse), lookUpWeather("Lisbon")];
   const perRun = async (run: () => Promise<unknown>, count: number) => {
     const before = process.cpuUsage();
     for (let index = 0; index < count; index += 1) await run();

@@ -3,7 +3,7 @@
  * parsing) with no sockets: the client's request handler answers in-process with the two
  * answers of the emulator's weather script. `alloc` counts the memory a run allocates (V8's
  * sampling heap profiler, collected objects included), which comes out the same in every process
- * to a tenth of a kilobyte: the steady way to see a change in what Sluice does per run. `cpu`
+ * to within about 0.3 KB: the steady way to see a change in what Sluice does per run. `cpu`
  * times the contenders side by side in one process; it is steadier than scenario (a) but still
  * differs by tens of microseconds from one process to the next (how V8 compiled the code).
  * Converse only, not streamed.
@@ -17,13 +17,12 @@ import { checkBuiltPackages } from "./built-packages.js";
 import type { Contender } from "./contenders/contender.js";
 import { rawContender } from "./contenders/raw-aws-sdk.js";
 import { createSluiceContender } from "./contenders/sluice.js";
-import { dummyCredentials, region, weatherAnswer, weatherQuestion } from "./contenders/weather-tool.js";
+import { dummyCredentials, region, weatherAnswer, weatherAnswerResponse, weatherQuestion, weatherToolCallResponse } from "./contenders/weather-tool.js";
 import { median } from "./stats.js";
 
-const answerOf = (message: object, stopReason: string) =>
-  Buffer.from(JSON.stringify({ output: { message }, stopReason, usage: { inputTokens: 20, outputTokens: 10, totalTokens: 30 }, metrics: { latencyMs: 1 } }));
-const toolCall = answerOf({ role: "assistant", content: [{ toolUse: { toolUseId: "tooluse_weather_1", name: "get_weather", input: { city: "Lisbon" } } }] }, "tool_use");
-const answer = answerOf({ role: "assistant", content: [{ text: weatherAnswer }] }, "end_turn");
+// The bytes a Converse response body carries for each of the two answers.
+const toolCall = Buffer.from(JSON.stringify(weatherToolCallResponse));
+const answer = Buffer.from(JSON.stringify(weatherAnswerResponse));
 
 /** A request handler that answers Converse at once: the tool call first, the answer once a tool result came back. */
 const inProcessHandler = {

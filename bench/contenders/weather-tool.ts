@@ -20,6 +20,23 @@ export const weatherInputJsonSchema = {
   required: ["city"],
 };
 
+/**
+ * The model's two Converse answers in a weather run, as plain JSON: the bench's in-process models
+ * (`weather-in-process.ts`, `weather-sdk-in-process.ts`) replay them instead of the emulator.
+ */
+export const weatherToolCallResponse = {
+  output: { message: { role: "assistant", content: [{ toolUse: { toolUseId: "tooluse_weather_1", name: weatherToolName, input: { city: "Lisbon" } } }] } },
+  stopReason: "tool_use",
+  usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
+  metrics: { latencyMs: 1 },
+};
+export const weatherAnswerResponse = {
+  output: { message: { role: "assistant", content: [{ text: weatherAnswer }] } },
+  stopReason: "end_turn",
+  usage: { inputTokens: 20, outputTokens: 5, totalTokens: 25 },
+  metrics: { latencyMs: 1 },
+};
+
 export interface WeatherReport {
   city: string;
   temperatureCelsius: number;
