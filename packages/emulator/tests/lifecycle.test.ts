@@ -36,6 +36,7 @@ describe("emulator lifecycle", () => {
 
   it("refuses an invalid port and a models entry that names nothing", async () => {
     await expect(startEmulator({ port: 70_000 })).rejects.toThrow("port must be an integer between 0 and 65535");
+    await expect(startEmulator({ keepAliveTimeoutMs: -1 })).rejects.toThrow("keepAliveTimeoutMs must be a whole number of milliseconds ≥ 0, got -1");
     await expect(startEmulator({ models: { "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/x": "no such thing" } })).rejects.toThrow(
       /must be a family name/,
     );

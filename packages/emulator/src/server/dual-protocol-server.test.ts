@@ -1,4 +1,5 @@
 import { request as http1Request } from "node:http";
+import { createConnection } from "node:net";
 import { connect } from "node:http2";
 import { describe, expect, it } from "vitest";
 import { DualProtocolServer } from "./dual-protocol-server.js";
@@ -30,6 +31,26 @@ describe("DualProtocolServer", () => {
     });
     expect(body).toBe("version 2.0");
     session.close();
+    await server.close();
+  });
+
+  it("keeps an idle HTTP/1.1 connection open for keepAliveTimeoutMs, announces it, then closes it", async () => {
+    const server = new DualProtocolServer((_request, response) => response.end("ok"), 1_000);
+    const { port } = await server.listen(0, "127.0.0.1");
+    // A raw socket, so only the server can close the connection.
+    const socket = createConnection({ host: "127.0.0.1", port });
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk));
+    const closed = new Promise<number>((resolve) => socket.on("close", () => resolve(Date.now())));
+    socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n");
+    while (!received.endsWith("ok")) await new Promise((resolve) => setTimeout(resolve, 10));
+    const answered = Date.now();
+    expect(received).toMatch(/\r\nKeep-Alive: timeout=1\r\n/i);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(server.connectionCount).toBe(1);
+    const idleFor = (await closed) - answered;
+    expect(idleFor).toBeGreaterThanOrEqual(900);
+    expect(idleFor).toBeLessThan(4_000);
     await server.close();
   });
 

@@ -32,8 +32,10 @@ export class DualProtocolServer {
   private readonly sockets = new Set<Socket>();
   private readonly sessions = new Set<Http2Session>();
 
-  constructor(handler: DualProtocolHandler) {
+  /** `keepAliveTimeoutMs`: how long an idle HTTP/1.1 connection stays open (Node's default, 5 s, when left out). */
+  constructor(handler: DualProtocolHandler, keepAliveTimeoutMs?: number) {
     this.httpServer = createHttpServer({ keepAlive: true, noDelay: true }, handler);
+    if (keepAliveTimeoutMs !== undefined) this.httpServer.keepAliveTimeout = keepAliveTimeoutMs;
     this.http2Server = createHttp2Server({}, handler);
     this.http2Server.on("session", (session: Http2Session) => {
       this.sessions.add(session);

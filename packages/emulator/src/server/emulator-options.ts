@@ -59,6 +59,13 @@ export interface EmulatorOptions {
   now?: () => number;
   /** How many received requests are kept for inspection (oldest dropped first). Default 10,000. */
   maxRecordedRequests?: number;
+  /**
+   * How long an idle HTTP/1.1 connection stays open, in milliseconds; default 5,000 (Node's).
+   * Responses announce it (`Keep-Alive: timeout=N`), and Node's clients close idle sockets at
+   * about the same moment, so a client that sends after a long pause can race the close and see
+   * "socket hang up". Raise it when clients pause for seconds between calls without retrying.
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 /** Streaming pacing with every default filled in. */

@@ -28,6 +28,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new EmulatorConfigurationError(`port must be an integer between 0 and 65535, got ${String(port)}`);
   }
+  const keepAliveTimeoutMs = options.keepAliveTimeoutMs ?? 5_000;
+  if (!Number.isInteger(keepAliveTimeoutMs) || keepAliveTimeoutMs < 0) {
+    throw new EmulatorConfigurationError(`keepAliveTimeoutMs must be a whole number of milliseconds ≥ 0, got ${String(options.keepAliveTimeoutMs)}`);
+  }
   const fromFile = options.scriptFile === undefined ? {} : await loadScriptFile(options.scriptFile);
   const script = combineScripts(fromFile, options.script ?? {});
   const { faults: scriptFaults, streaming: scriptStreaming, ...turnsAndRules } = script;
@@ -49,7 +53,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const shutdown = new AbortController();
   const server = new DualProtocolServer((request, response) => {
     void handleRequest(state, shutdown.signal, request, response);
-  });
+  }, keepAliveTimeoutMs);
   const address = await server.listen(port, host);
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}`;
