@@ -4,7 +4,8 @@
  * charts beside it, and the figures section of docs/benchmarks.md.
  *
  * Options (after `pnpm bench --`): --quick (a short smoke run), --only=a,b,c,d,e,f,g,h,i,j (some scenarios),
- * --contenders=key,key (some contenders), --rounds=N, --runs=N (per round and table), --turns=N,
+ * --contenders=key,key (some contenders), --rounds=N, --runs=N (per round and table), --processes=N
+ * (client processes per contender in (a)), --warmup=N (per process and table in (a)), --turns=N,
  * --agents=N. A quick or partial run writes bench/results/partial.json only, leaving the
  * committed figures alone. --render redraws the charts and docs figures from latest.json.
  */
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     only: { type: "string" },
     rounds: { type: "string" },
     runs: { type: "string" },
+    processes: { type: "string" },
+    warmup: { type: "string" },
     turns: { type: "string" },
     agents: { type: "string" },
     contenders: { type: "string" },
@@ -72,6 +75,8 @@ const complete = !quick && values.only === undefined && values.contenders === un
 const settings = {
   rounds: count("rounds", quick ? 1 : 3),
   runsPerRound: count("runs", quick ? 30 : 300),
+  processes: count("processes", quick ? 1 : 3),
+  warmupRuns: count("warmup", quick ? 10 : 400),
   turns: count("turns", quick ? 200 : 1_000),
   agents: count("agents", quick ? 1_000 : 10_000),
 };
@@ -122,8 +127,9 @@ const emulator = await EmulatorProcess.start();
 console.log(`Emulator in process ${emulator.pid} at ${emulator.url}\n`);
 try {
   if (scenarios.has("a")) {
-    console.log(`(a) Weather agent: ${settings.rounds} rounds × ${settings.runsPerRound} runs per table, ${chosen.length} contenders`);
-    results.agentRuns = await runAgentRuns(emulator, chosen, { runsPerRound: settings.runsPerRound, rounds: settings.rounds, concurrency: 20, warmupRuns: quick ? 10 : 100 }, log);
+    const { rounds, runsPerRound, processes, warmupRuns } = settings;
+    console.log(`(a) Weather agent: ${rounds} rounds × ${runsPerRound} runs per table, ${chosen.length} contenders in ${processes} processes each`);
+    results.agentRuns = await runAgentRuns(emulator, chosen, { runsPerRound, rounds, concurrency: 20, processes, warmupRuns }, log);
     console.log(`    done at ${seconds()}\n`);
   }
   if (scenarios.has("b")) {

@@ -8,8 +8,10 @@ import { startEmulator } from "@sluice/emulator";
 import { cpuMicroseconds, peakRssBytes, serveRequests } from "../process/child-channel.js";
 
 const scriptFile = fileURLToPath(new URL("./weather-script.json", import.meta.url));
-// Listen for requests at once; the first (`url`) waits for the server to be up.
-const started = startEmulator({ port: 0, scriptFile, maxRecordedRequests: 0 });
+// Listen for requests at once; the first (`url`) waits for the server to be up. A client process
+// waits for seconds while the others run their batches; with Node's 5 s keep-alive, its first
+// request after the pause could race the server's close ("socket hang up"), and clients do not retry.
+const started = startEmulator({ port: 0, scriptFile, maxRecordedRequests: 0, keepAliveTimeoutMs: 120_000 });
 
 serveRequests(
   async (body) => {

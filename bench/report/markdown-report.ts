@@ -28,13 +28,19 @@ function targetsSection(results: BenchmarkResults): string {
   return `### Targets for Sluice\n\n${formatTable(["scenario", "target", "measured", ""], rows)}`;
 }
 
+/** How many client processes each contender's runs were shared among (results from before this option had one). */
+function processesText(processes: number | undefined): string {
+  return (processes ?? 1) === 1 ? "in one client process per contender" : `shared among ${processes} client processes per contender`;
+}
+
 function agentRunsSection(results: BenchmarkResults): string {
   const agentRuns = results.agentRuns;
   if (agentRuns === undefined) return "";
   const { options } = agentRuns;
   const parts = [
     `### (a) Weather agent: one question, one tool call, one answer`,
-    `${options.runsPerRound * options.rounds} runs per contender and table (${options.rounds} interleaved rounds of ${options.runsPerRound}), after ${options.warmupRuns} warm-up runs per table. ` +
+    `${options.runsPerRound * options.rounds} runs per contender and table (${options.rounds} interleaved rounds of ${options.runsPerRound}), ` +
+      `${processesText(options.processes)}, after ${options.warmupRuns} warm-up runs per process and table. ` +
       `Times are per run (two model calls and the tool); "× floor" compares the median with the keep-alive raw loop's in the same table, over all runs and per round (range). ` +
       `Finished in ${Math.round(agentRuns.seconds)} s.`,
   ];

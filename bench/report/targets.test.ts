@@ -33,7 +33,7 @@ function results(sluiceRatio: number, strandsRatio: number): BenchmarkResults {
     durationSeconds: 1,
     contenders: [],
     versions: {},
-    agentRuns: { options: { runsPerRound: 10, rounds: 1, concurrency: 20, warmupRuns: 0 }, cells, peakRssBytes: {}, skipped: {}, seconds: 1 },
+    agentRuns: { options: { runsPerRound: 10, rounds: 1, concurrency: 20, processes: 1, warmupRuns: 0 }, cells, peakRssBytes: {}, skipped: {}, seconds: 1 },
     corePipeline: {
       zeroMiddlewareMedianMicroseconds: 10,
       fiveMiddlewareMedianMicroseconds: 25,

@@ -1,8 +1,9 @@
 /**
  * Scenario (a): the weather agent, one question, one tool call, one answer (two model calls),
- * streamed and not, sequential and at concurrency 20. Each contender runs in its own client
- * process against the emulator process; rounds interleave the contenders (in a rotating order)
- * so drift in the machine hits all of them alike.
+ * streamed and not, sequential and at concurrency 20. Each contender runs in client processes of
+ * its own (several, since the same code runs up to about 20 % faster or slower in one process
+ * than in another) against the emulator process; rounds interleave the processes (in a rotating
+ * order) so drift in the machine hits all contenders alike.
  */
 import type { BatchResult } from "../client/batch-types.js";
 import type { ContenderDefinition } from "../contenders/index.js";
@@ -11,10 +12,13 @@ import { median, percentile, range, type Range } from "../stats.js";
 import { startClients } from "./start-clients.js";
 
 export interface AgentRunsOptions {
-  /** Runs per contender, table and round. */
+  /** Runs per contender, table and round, shared among the contender's processes. */
   runsPerRound: number;
   rounds: number;
   concurrency: number;
+  /** Client processes per contender. */
+  processes: number;
+  /** Warm-up runs per process and table, not counted. */
   warmupRuns: number;
 }
 
@@ -54,7 +58,7 @@ export interface AgentRunsResult {
 }
 
 interface Collected {
-  batches: BatchResult[];
+  batches: Array<BatchResult & { round: number }>;
   serverCpuMicroseconds: number;
 }
 
@@ -64,6 +68,11 @@ export const cellOrder = [
   { streaming: false, sequential: false },
   { streaming: true, sequential: false },
 ] as const;
+
+/** The median run time of each round, from the batches of all of a contender's processes. */
+function roundMedians(batches: Collected["batches"], rounds: number): number[] {
+  return Array.from({ length: rounds }, (_, round) => median(batches.filter((batch) => batch.round === round).flatMap((batch) => batch.durationsMs)));
+}
 
 function rotate<Item>(items: readonly Item[], by: number): Item[] {
   const shift = by % Math.max(1, items.length);
@@ -82,23 +91,31 @@ export async function runAgentRuns(
   log: (line: string) => void,
 ): Promise<AgentRunsResult> {
   const started = Date.now();
-  const { clients, skipped } = await startClients(contenders, emulator.url, log);
+  // Process-major order (each contender's first process, then each one's second, ...), so a
+  // rotation spreads a contender's processes over the round.
+  const { clients, skipped } = await startClients(contenders, emulator.url, log, options.processes);
   try {
-    for (const client of clients) {
-      for (const cell of cellOrder) await client.weather(cell.streaming, options.warmupRuns, cell.sequential ? 1 : options.concurrency);
-    }
+    // Warm-up is not timed, so the processes warm up side by side. V8 needs a couple of thousand
+    // runs to settle (the first few hundred cost twice as much), so every table gets its share.
+    await Promise.all(
+      clients.map(async (client) => {
+        for (const cell of cellOrder) await client.weather(cell.streaming, options.warmupRuns, cell.sequential ? 1 : options.concurrency);
+      }),
+    );
+    log(`  warm-up done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     const collected = new Map<string, Collected>();
     const cellKey = (key: string, streaming: boolean, concurrency: number) => `${key}|${streaming}|${concurrency}`;
+    const runsPerBatch = Math.max(1, Math.round(options.runsPerRound / options.processes));
     for (let round = 0; round < options.rounds; round += 1) {
       for (const [cellIndex, cell] of cellOrder.entries()) {
         const concurrency = cell.sequential ? 1 : options.concurrency;
         for (const client of rotate(clients, round + cellIndex)) {
           const before = await emulator.usage();
-          const batch = await client.weather(cell.streaming, options.runsPerRound, concurrency);
+          const batch = await client.weather(cell.streaming, runsPerBatch, concurrency);
           const after = await emulator.usage();
           const key = cellKey(client.contender.key, cell.streaming, concurrency);
           const entry = collected.get(key) ?? { batches: [], serverCpuMicroseconds: 0 };
-          entry.batches.push(batch);
+          entry.batches.push({ ...batch, round });
           entry.serverCpuMicroseconds += after.cpuMicroseconds - before.cpuMicroseconds;
           collected.set(key, entry);
         }
@@ -109,18 +126,18 @@ export async function runAgentRuns(
     const cells: AgentRunsCell[] = [];
     for (const cell of cellOrder) {
       const concurrency = cell.sequential ? 1 : options.concurrency;
-      for (const client of clients) {
-        const { key } = client.contender;
+      for (const contender of contenders) {
+        const { key } = contender;
         const entry = collected.get(cellKey(key, cell.streaming, concurrency));
-        const floorEntry = collected.get(cellKey(floorOf(client.contender), cell.streaming, concurrency));
+        const floorEntry = collected.get(cellKey(floorOf(contender), cell.streaming, concurrency));
         if (entry === undefined) continue;
         const durations = entry.batches.flatMap((batch) => batch.durationsMs);
         const runs = durations.length;
         const clientCpu = entry.batches.reduce((sum, batch) => sum + batch.cpuMicroseconds, 0);
         const wall = entry.batches.reduce((sum, batch) => sum + batch.wallMs, 0);
-        const roundMediansMs = entry.batches.map((batch) => median(batch.durationsMs));
+        const roundMediansMs = roundMedians(entry.batches, options.rounds);
         const floorDurations = floorEntry?.batches.flatMap((batch) => batch.durationsMs) ?? [];
-        const floorRoundMedians = floorEntry?.batches.map((batch) => median(batch.durationsMs)) ?? [];
+        const floorRoundMedians = floorEntry === undefined ? [] : roundMedians(floorEntry.batches, options.rounds);
         const floorCpu = floorEntry === undefined ? Number.NaN : floorEntry.batches.reduce((sum, batch) => sum + batch.cpuMicroseconds, 0) / floorDurations.length;
         const firstFailure = entry.batches.find((batch) => batch.firstFailure !== undefined)?.firstFailure;
         cells.push({

@@ -18,8 +18,9 @@ export function noteSkipped(skipped: SkippedContenders, key: string, error: unkn
 }
 
 /**
- * Starts one client process per contender against the emulator at `endpoint`, in order; a
- * contender whose client fails to start is skipped (see `noteSkipped`).
+ * Starts `processes` client processes per contender against the emulator at `endpoint`, each
+ * contender's first process, then each one's second, and so on; a contender whose client fails
+ * to start is skipped (see `noteSkipped`), with any of its processes already started.
  *
  * @example
  * const { clients, skipped } = await startClients(contenders, emulator.url, console.log);
@@ -28,15 +29,21 @@ export async function startClients(
   contenders: readonly ContenderDefinition[],
   endpoint: string,
   log: (line: string) => void,
+  processes = 1,
 ): Promise<{ clients: ClientProcess[]; skipped: SkippedContenders }> {
   const clients: ClientProcess[] = [];
   const skipped: SkippedContenders = {};
-  for (const contender of contenders) {
-    try {
-      clients.push(await ClientProcess.start(contender, endpoint));
-    } catch (error) {
-      noteSkipped(skipped, contender.key, error, log);
+  for (let copy = 0; copy < processes; copy += 1) {
+    for (const contender of contenders) {
+      if (contender.key in skipped) continue;
+      try {
+        clients.push(await ClientProcess.start(contender, endpoint));
+      } catch (error) {
+        noteSkipped(skipped, contender.key, error, log);
+      }
     }
   }
-  return { clients, skipped };
+  const started = clients.filter((client) => !(client.contender.key in skipped));
+  await Promise.all(clients.filter((client) => client.contender.key in skipped).map((client) => client.close()));
+  return { clients: started, skipped };
 }
