@@ -134,14 +134,14 @@ try {
   }
   if (scenarios.has("b")) {
     // The HTTP/2 floor adds nothing here: every turn is one call on the same transport question as (a).
-    const conversationContenders = chosen.filter((contender) => contender.key !== "raw-http2");
+    const conversationContenders = chosen.filter((contender) => contender.key !== "raw-http2" && contender.isControl !== true);
     console.log(`(b) One conversation of ${settings.turns} turns, ${conversationContenders.length} contenders`);
     const window = Math.min(100, Math.floor(settings.turns / 4));
     results.longConversation = await runLongConversation(emulator, conversationContenders, { turns: settings.turns, chunk: 50, window }, log);
     console.log(`    done at ${seconds()}\n`);
   }
   if (scenarios.has("c")) {
-    const memoryContenders = chosen.filter((contender) => contender.key in idleHoldings);
+    const memoryContenders = chosen.filter((contender) => contender.key in idleHoldings && contender.isControl !== true);
     console.log(`(c) ${settings.agents} idle conversations of 20 messages, ${memoryContenders.length} contenders`);
     results.idleMemory = await runIdleMemory(emulator, memoryContenders, { agents: settings.agents, messagesPerAgent: 20 }, log);
     console.log(`    done at ${seconds()}\n`);

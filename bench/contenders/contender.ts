@@ -26,5 +26,10 @@ export interface ContenderDefinition {
   floorKey?: string;
   /** True for the hand-written raw loops. */
   isFloor?: boolean;
+  /**
+   * True for a second copy of a floor, compared with the floor like any contender: the same work
+   * in other processes, so how far it lands from 1.00× is the run's own noise. Only in (a).
+   */
+  isControl?: boolean;
   create(endpoint: string): Promise<Contender>;
 }

@@ -21,6 +21,14 @@ export const contenders: readonly ContenderDefinition[] = [
     create: async (endpoint) => (await import("./raw-aws-sdk.js")).createRawContender(endpoint, "http1"),
   },
   {
+    key: "raw-http1-control",
+    label: "raw AWS SDK loop (keep-alive), A/A control",
+    transport: "HTTP/1.1 keep-alive",
+    floorKey: "raw-http1",
+    isControl: true,
+    create: async (endpoint) => (await import("./raw-aws-sdk.js")).createRawContender(endpoint, "http1"),
+  },
+  {
     key: "sluice",
     label: "Sluice, Converse",
     transport: "HTTP/1.1 keep-alive",

@@ -32,7 +32,8 @@ export function createSluiceContender(
   const client = createBedrockClient({ endpoint, region, credentials: dummyCredentials, maxAttempts: 1, ...(requestHandler && { requestHandler }) });
   const model: Model | undefined = useInvokeModel ? new InvokeModelModel(client) : undefined;
   const options = { modelId, client, ...(model && { model }) };
-  const weatherAgent = (): Agent => new Agent({ ...options, tools: [getWeather] });
+  // Written as an application would: an object literal per agent, not a spread of shared options.
+  const weatherAgent = model ? () => new Agent({ modelId, client, model, tools: [getWeather] }) : () => new Agent({ modelId, client, tools: [getWeather] });
   const idle: Agent[] = [];
   const run = async (agent: Agent, question: string, streaming: boolean): Promise<string> => {
     if (!streaming) return (await agent.send(question)).text;

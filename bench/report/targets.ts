@@ -40,6 +40,15 @@ export function checkTargets(results: BenchmarkResults): TargetCheck[] {
           met: cell === undefined ? undefined : cell.ratioToFloor <= 1.05 && cell.cpuRatioToFloor <= 1.05,
         });
       }
+      const control = cellOf(results, "raw-http1-control", streaming, level);
+      if (control !== undefined) {
+        checks.push({
+          scenario: name,
+          target: "A/A control (the floor again, in other processes) within 5% of the floor: the run can resolve the target",
+          measured: `${formatNumber(control.ratioToFloor)}× (rounds ${formatRatioRange(control.ratioRange)}); client CPU ${formatNumber(control.cpuRatioToFloor)}×`,
+          met: Math.abs(control.ratioToFloor - 1) <= 0.05 && Math.abs(control.cpuRatioToFloor - 1) <= 0.05,
+        });
+      }
       const peerCells = peers.map((key) => cellOf(results, key, streaming, level)).filter((cell) => cell !== undefined);
       if (sluice !== undefined && peerCells.length > 0) {
         const best = peerCells.reduce((low, cell) => (cell.ratioToFloor < low.ratioToFloor ? cell : low));
