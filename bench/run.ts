@@ -75,7 +75,7 @@ const complete = !quick && values.only === undefined && values.contenders === un
 const settings = {
   rounds: count("rounds", quick ? 1 : 3),
   runsPerRound: count("runs", quick ? 30 : 300),
-  processes: count("processes", quick ? 1 : 3),
+  processes: count("processes", 1),
   warmupRuns: count("warmup", quick ? 10 : 400),
   turns: count("turns", quick ? 200 : 1_000),
   agents: count("agents", quick ? 1_000 : 10_000),

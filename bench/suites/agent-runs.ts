@@ -1,9 +1,9 @@
 /**
  * Scenario (a): the weather agent, one question, one tool call, one answer (two model calls),
  * streamed and not, sequential and at concurrency 20. Each contender runs in client processes of
- * its own (several, since the same code runs up to about 20 % faster or slower in one process
- * than in another) against the emulator process; rounds interleave the processes (in a rotating
- * order) so drift in the machine hits all contenders alike.
+ * its own (one by default; `--processes` for more, since the same code can run faster or slower
+ * in one process than in another) against the emulator process; rounds interleave the processes
+ * (in a rotating order) so drift in the machine hits all contenders alike.
  */
 import type { BatchResult } from "../client/batch-types.js";
 import type { ContenderDefinition } from "../contenders/index.js";
