@@ -75,9 +75,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<string[]> {
     for (const question of demoQuestions) {
       write(`you   > ${question}\nagent > `);
       const stream = agent.stream(question);
+      // A tool call goes on a line of its own, unless the agent has said nothing yet this line.
+      let lineHasText = false;
       for await (const event of stream) {
-        if (event.type === "text-delta") write(event.text);
-        if (event.type === "tool-use-complete") write(`\n        [calling ${event.name} ${JSON.stringify(event.input)}]\n        `);
+        if (event.type === "text-delta") {
+          write(event.text);
+          lineHasText = true;
+        }
+        if (event.type === "tool-use-complete") {
+          write(`${lineHasText ? "\n        " : ""}[calling ${event.name} ${JSON.stringify(event.input)}]\n        `);
+          lineHasText = false;
+        }
       }
       const result = await stream.result;
       answers.push(result.text);

@@ -95,8 +95,9 @@ export async function runAgentRuns(
   // rotation spreads a contender's processes over the round.
   const { clients, skipped } = await startClients(contenders, emulator.url, log, options.processes);
   try {
-    // Warm-up is not timed, so the processes warm up side by side. V8 needs a couple of thousand
-    // runs to settle (the first few hundred cost twice as much), so every table gets its share.
+    // Warm-up is not timed, so the processes warm up side by side. A process needs a couple of
+    // thousand runs to settle (the first few hundred cost two to three times as much), so every
+    // table gets its share.
     await Promise.all(
       clients.map(async (client) => {
         for (const cell of cellOrder) await client.weather(cell.streaming, options.warmupRuns, cell.sequential ? 1 : options.concurrency);
