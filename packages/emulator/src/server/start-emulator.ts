@@ -28,9 +28,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new EmulatorConfigurationError(`port must be an integer between 0 and 65535, got ${String(port)}`);
   }
-  const keepAliveTimeoutMs = options.keepAliveTimeoutMs ?? 5_000;
-  if (!Number.isInteger(keepAliveTimeoutMs) || keepAliveTimeoutMs < 0) {
-    throw new EmulatorConfigurationError(`keepAliveTimeoutMs must be a whole number of milliseconds ≥ 0, got ${String(options.keepAliveTimeoutMs)}`);
+  const { keepAliveTimeoutMs } = options;
+  if (keepAliveTimeoutMs !== undefined && (!Number.isInteger(keepAliveTimeoutMs) || keepAliveTimeoutMs < 0)) {
+    throw new EmulatorConfigurationError(`keepAliveTimeoutMs must be a whole number of milliseconds ≥ 0, got ${String(keepAliveTimeoutMs)}`);
   }
   const fromFile = options.scriptFile === undefined ? {} : await loadScriptFile(options.scriptFile);
   const script = combineScripts(fromFile, options.script ?? {});
